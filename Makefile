@@ -11,12 +11,12 @@ PROGRAMS = \
 	signals/exemple_sigterm signals/exemple_sigint signals/exemple_sigign \
 	signals/sigusr signals/enviar_sigusr signals/alarm \
 	pipes/pipe2 \
-	pi/calcul_pi_1proces pi/calcul_pi_2processos \
+	pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos \
 	fifo/fifo_write fifo/fifo_read \
 	files/write_char_int files/read_char_int \
 	files/write_vector_int files/read_vector_int \
 	files/fwrite_char_int files/fread_char_int \
-	files/fprintf_char_int files/fscanf_char_int \
+	files/fprintf_char_int files/fscanf_char_int files/stdio_visible \
 	mmap/mmap mmap/fork-variables-malloc mmap/fork-variables-mmap \
 	sockets/socket_server sockets/socket_client
 

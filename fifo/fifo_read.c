@@ -5,8 +5,11 @@
  * child talk through a file name. open() for reading blocks until some process
  * opens the same name for writing.
  *
- *   $ ./fifo/fifo_read [FIFO]      (default: myfifo)
- *   $ ./fifo/fifo_write [FIFO]     (in another terminal; either one first)
+ *   $ ./fifo/fifo_read [FIFO]               (default: myfifo)
+ *   $ ./fifo/fifo_write [FIFO [MISSATGE]]   (in another terminal; either one first)
+ *
+ * The slide reads exactly 5 bytes ("test" and its '\0'); here we read until the
+ * writer closes, so that any message that fits in buf arrives whole.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -91,14 +94,18 @@ int main(int argc, char *argv[])
     if (fd == -1)
         die("open");
     printf("Llegint missatge\n");
-    n = readn(fd, buf, 5);              /* "test" and its '\0' */
+    n = readn(fd, buf, sizeof buf - 1); /* until the writer closes, or buf is full */
     if (n == -1)
         die("read");
-    if (n < 5) {
-        fprintf(stderr, "fifo_read: %s: writer closed after %zd of 5 bytes\n", path, n);
+    if (n == 0) {
+        fprintf(stderr, "fifo_read: %s: writer closed without writing\n", path);
         exit(EXIT_FAILURE);
     }
-    buf[5] = '\0';                      /* never trust the peer to end the string */
+    if ((size_t)n == sizeof buf - 1 && memchr(buf, '\0', (size_t)n) == NULL) {
+        fprintf(stderr, "fifo_read: %s: message longer than %zu bytes\n", path, sizeof buf - 2);
+        exit(EXIT_FAILURE);
+    }
+    buf[n] = '\0';                      /* never trust the peer to end the string */
     printf("Rebut %s, tancant.\n", buf);
     if (close(fd) == -1)
         die("close");

@@ -5,12 +5,14 @@
  * child talk through a file name. mkfifo() creates the name; open() for
  * writing blocks until some process opens the same name for reading.
  *
- *   $ ./fifo/fifo_write [FIFO]     (default: myfifo)
- *   $ ./fifo/fifo_read [FIFO]      (in another terminal; either one first)
+ *   $ ./fifo/fifo_write [FIFO [MISSATGE]]   (default: myfifo, "test")
+ *   $ ./fifo/fifo_read [FIFO]               (in another terminal; either one first)
  *
- * If the reader goes away before we write, write() fails with EPIPE: we ignore
- * SIGPIPE so that this is reported as an error instead of killing us silently.
- * The FIFO stays on disk afterwards, as on the slide (remove it with rm).
+ * The message and its '\0' go out in one write(). A write of at most PIPE_BUF
+ * bytes (4096 on Linux) is atomic: several writers at once never interleave.
+ * If the reader goes away before everything is written, write() fails with
+ * EPIPE: we ignore SIGPIPE so that this is reported as an error instead of
+ * killing us silently. The FIFO stays on disk afterwards, as on the slide.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -69,19 +71,22 @@ static int writen(int fd, const void *buf, size_t n)
 
 int main(int argc, char *argv[])
 {
+    const char *msg = "test";
     int fd;
 
     if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: fifo_write [FIFO]\n"
-               "Escriu \"test\" a la canonada amb nom FIFO (per defecte myfifo).\n");
+        printf("Ús: fifo_write [FIFO [MISSATGE]]\n"
+               "Escriu MISSATGE (per defecte \"test\") a la canonada amb nom FIFO (per defecte myfifo).\n");
         return EXIT_SUCCESS;
     }
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fprintf(stderr, "fifo_write: bad arguments (usage: fifo_write [FIFO])\n");
+    if (argc > 3 || (argc >= 2 && argv[1][0] == '-')) {
+        fprintf(stderr, "fifo_write: bad arguments (usage: fifo_write [FIFO [MISSATGE]])\n");
         return EXIT_FAILURE;
     }
-    if (argc == 2)
+    if (argc >= 2)
         path = argv[1];
+    if (argc == 3)
+        msg = argv[2];
 
     setvbuf(stdout, NULL, _IOLBF, 0);   /* each message shows at once, even in a pipe */
     if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
@@ -94,7 +99,7 @@ int main(int argc, char *argv[])
     if (fd == -1)
         die("open");
     printf("Escrivint missatge\n");
-    if (writen(fd, "test", 5) == -1)    /* 5 bytes: "test" and its '\0' */
+    if (writen(fd, msg, strlen(msg) + 1) == -1)     /* the text and its '\0' */
         die("write");
     printf("Tancant\n");
     if (close(fd) == -1)

@@ -26,7 +26,76 @@ check "writer first: reader exits 0" exits_with "$R" 0
 check "writer first: writer exits 0" exits_with "$W" 0
 same_file "writer first: reader gets the message" want.r r.out
 
+# A message given as argument arrives whole.
+start r ./fifo/fifo_read canal
+R=$LAST
+./fifo/fifo_write canal "hola, món" >/dev/null
+check "a message of the writer's choosing arrives" exits_with "$R" 0
+check "the reader prints it" has_line r.out "Rebut hola, món, tancant."
+
+# Claim 10: opening one end blocks until the other end is opened.
+start r ./fifo/fifo_read bloc
+R=$LAST
+wait_for 10 has_line r.out "Obrint pipe per lectura"
+sleep 0.5   # proves that nothing happens: with no writer, open() must not return
+if running "$R" && ! contains r.out "Llegint missatge"; then
+    ok "claim 10: fifo_read is still blocked in open() while no writer exists"
+else
+    not_ok "claim 10: fifo_read is still blocked in open() while no writer exists" "$(cat r.out r.err)"
+fi
+./fifo/fifo_write bloc >/dev/null
+check "claim 10: two unrelated processes talk through the FIFO" exits_with "$R" 0
+check "claim 10: the reader got the writer's message" has_line r.out "Rebut test, tancant."
+
+# Several writers at once: each message (below PIPE_BUF) arrives whole.
+mkfifo multi
+start cat cat multi
+C=$LAST
+exec 3>multi                      # hold a write end so that cat waits for everyone
+i=0 wpids=
+while [ $i -lt 20 ]; do
+    ./fifo/fifo_write multi "$(printf "%04d" $i | awk '{ s = ""; for (j = 0; j < 200; j++) s = s $0 "-"; print s }')" >/dev/null &
+    wpids="$wpids $!"
+    i=$((i + 1))
+done
+wfail=0
+for p in $wpids; do wait "$p" || wfail=$((wfail + 1)); done
+exec 3>&-
+wait_for 10 ended "$C"
+tr '\0' '\n' <cat.out >msgs
+if [ "$wfail" -eq 0 ] && [ "$(wc -l <msgs)" -eq 20 ] &&
+   awk '{ k = substr($0, 1, 4); if ($0 != sprintf("%0200d", 0) && length($0) != 1000) exit 1; for (j = 0; j < 200; j++) if (substr($0, j * 5 + 1, 5) != k "-") exit 1; seen[k]++ } END { if (length(seen) != 20) exit 1 }' msgs; then
+    ok "20 writers at once: every 1000-byte message arrives whole"
+else
+    not_ok "20 writers at once: every 1000-byte message arrives whole" "writer failures: $wfail" "$(head -c 300 msgs)"
+fi
+
+# The reader goes away while the writer writes: EPIPE is reported, no silent death.
+big=$(awk 'BEGIN { s = "x"; while (length(s) < 100000) s = s s; print substr(s, 1, 100000) }')
+mkfifo gone
+start hold sh -c 'exec sleep 60 <gone'    # opens the read end, never reads
+H=$LAST
+start w ./fifo/fifo_write gone "$big"
+W=$LAST
+if wait_for 10 contains w.out "Escrivint missatge"; then kill "$H"; else echo "# the writer never started writing: $(cat w.err)"; fi
+check "reader killed: the writer exits with status 1" exits_with "$W" 1
+check "reader killed: the writer says Broken pipe" has_line w.err "fifo_write: write gone: Broken pipe"
+mkfifo early
+start w ./fifo/fifo_write early "$big"
+W=$LAST
+start r ./fifo/fifo_read early
+check "reader stops after its buffer: it exits with status 1" exits_with "$LAST" 1
+check "reader stops after its buffer: it reports the message as too long" contains r.err "message longer than"
+check "reader stops after its buffer: the writer gets EPIPE, status 1" exits_with "$W" 1
+
 # Bad input.
+mkfifo mute
+start r ./fifo/fifo_read mute
+R=$LAST
+wait_for 10 has_line r.out "Obrint pipe per lectura"
+: >mute                           # a writer that opens and closes without writing
+check "writer closed without writing: reader exits 1" exits_with "$R" 1
+check "writer closed without writing: reader says so" has_line r.err "fifo_read: mute: writer closed without writing"
 echo "precious" >regular
 expect_fail "fifo_read: path is a regular file" "not a FIFO" ./fifo/fifo_read regular
 expect_fail "fifo_write: path is a regular file" "not a FIFO" ./fifo/fifo_write regular

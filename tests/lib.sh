@@ -1,3 +1,4 @@
+# shellcheck shell=sh
 # tests/lib.sh — shared by tests/*.sh and the */demo.sh tours.  Sourced, not run.
 #
 # On load: makes a private scratch directory, cd's into it and links the program

@@ -1,0 +1,89 @@
+#!/bin/sh
+# tests/pipes.sh — pipes/pipe2: a pipe between a parent and its child.
+. "$(dirname "$0")/lib.sh"
+
+CHILD='child writing to file descriptor #4'
+PARENT='parent reading from file descriptor #3'
+READ='parent read "test"'
+
+# slide_lines FILE: write to `want` the slide's three lines, the first two in
+# the order FILE has them (parent and child run at once: the scheduler decides).
+slide_lines() {
+    if head -n 1 "$1" | grep -q '^child'; then
+        printf '%s\n%s\n%s\n' "$CHILD" "$PARENT" "$READ"
+    else
+        printf '%s\n%s\n%s\n' "$PARENT" "$CHILD" "$READ"
+    fi >want
+}
+
+# have_strace: strace is installed and allowed to trace here (ptrace may be forbidden).
+have_strace() { command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true >/dev/null 2>&1; }
+
+# The slide's run. `3>&- 4>&-` makes sure descriptors 3 and 4 are free, so that
+# pipe() returns the numbers the slide shows whatever the caller left open.
+./pipes/pipe2 >p.out 2>p.err 3>&- 4>&-
+check "pipe2 exits 0 (stdout to a file)" test $? -eq 0
+check "pipe2 prints nothing on stderr" test ! -s p.err
+slide_lines p.out
+same_file "pipe2 prints the slide's three lines, none twice (stdout to a file)" want p.out
+
+{ ./pipes/pipe2 2>q.err 3>&- 4>&-; echo $? >q.st; } | cat >q.out
+check "pipe2 exits 0 (stdout to a pipe)" has_line q.st 0
+slide_lines q.out
+same_file "pipe2 prints the slide's three lines, none twice (stdout to a pipe)" want q.out
+
+# Claim 8.  The last line can only be printed after the read: the child's line
+# is out before its write (line-buffered stdout), the parent's before its read.
+if [ "$(tail -n 1 p.out)" = "$READ" ]; then
+    ok "claim 8: pipe2 moves \"test\" from child to parent (parent read \"test\", last)"
+else
+    not_ok "claim 8: pipe2 moves \"test\" from child to parent (parent read \"test\", last)" "$(cat p.out)"
+fi
+
+# Claim 8 and the reaping, seen from the kernel's side: which process made
+# which system call (-ff: one trace file per process, trace.PID).
+if have_strace; then
+    strace -ff -o trace -e trace=execve,read,write,wait4 ./pipes/pipe2 >s.out 2>s.err 3>&- 4>&-
+    parent=$(grep -l 'execve(' trace.* | sed 's/^trace\.//')
+    child=$(for f in trace.*; do echo "${f#trace.}"; done | grep -vx "$parent")
+    if [ -n "$child" ] && grep -qE '^write\(4, "test\\0", 5\) += 5$' "trace.$child" &&
+       grep -qE '^read\(3, "test\\0", 5\) += 5$' "trace.$parent"; then
+        ok "claim 8: the child wrote \"test\" into fd 4, the parent read it from fd 3 (strace)"
+    else
+        not_ok "claim 8: the child wrote \"test\" into fd 4, the parent read it from fd 3 (strace)" \
+            "$(grep -E 'write\(4|read\(3' trace.*)"
+    fi
+    if [ -n "$child" ] &&
+       grep -qE "^wait4\($child, \[\{WIFEXITED\(s\) && WEXITSTATUS\(s\) == 0\}\], 0, NULL\) += $child$" "trace.$parent"; then
+        ok "pipe2: the parent reaps its child and sees it exit 0 (no zombie, strace)"
+    else
+        not_ok "pipe2: the parent reaps its child and sees it exit 0 (no zombie, strace)" \
+            "$(grep wait4 trace.*)"
+    fi
+else
+    skip "claim 8: the child wrote \"test\" into fd 4, the parent read it from fd 3 (strace)" "strace missing or not allowed"
+    skip "pipe2: the parent reaps its child and sees it exit 0 (no zombie, strace)" "strace missing or not allowed"
+fi
+
+# Issue 4, "pipes: the reader side gone".  With -s the parent closes the read
+# end before fork(): the child's write() finds no reader.  The child ignores
+# SIGPIPE, so write() fails with EPIPE and it says so (exit 1, not death by
+# signal 13, which a shell shows as 141); the parent reports the failure too.
+./pipes/pipe2 -s >g.out 2>g.err 3>&- 4>&-
+st=$?
+printf '%s\n' "$CHILD" >want.g
+printf 'pipe2: child: write pipe: Broken pipe\n' >want.gerr
+if [ "$st" -eq 1 ] && cmp -s want.g g.out && cmp -s want.gerr g.err; then
+    ok "pipes: the reader side gone: the writer gets EPIPE, says so on one line, exit 1"
+else
+    not_ok "pipes: the reader side gone: the writer gets EPIPE, says so on one line, exit 1" \
+        "exit status $st (wanted 1)" "stdout: $(cat g.out)" "stderr: $(cat g.err)"
+fi
+
+# Bad arguments.
+expect_fail "pipe2: unknown option" "usage: pipe2 [-s]" ./pipes/pipe2 -x
+expect_fail "pipe2: an extra argument" "usage: pipe2 [-s]" ./pipes/pipe2 -s more
+expect_fail "pipe2: a stray word" "usage: pipe2 [-s]" ./pipes/pipe2 test
+check "pipe2 -h prints usage and exits 0" sh -c './pipes/pipe2 -h >h.out && grep -q "^Ús: pipe2 \[-s\]$" h.out && [ "$(wc -l <h.out)" -eq 2 ]'
+
+done_testing
