@@ -77,7 +77,7 @@ start hold sh -c 'exec sleep 60 <gone'    # opens the read end, never reads
 H=$LAST
 start w ./fifo/fifo_write gone "$big"
 W=$LAST
-if wait_for 10 contains w.out "Escrivint missatge"; then kill "$H"; else echo "# the writer never started writing: $(cat w.err)"; fi
+if wait_for 10 contains w.out "Escrivint missatge"; then kill -KILL "$H"; else echo "# the writer never started writing: $(cat w.err)"; fi
 check "reader killed: the writer exits with status 1" exits_with "$W" 1
 check "reader killed: the writer says Broken pipe" has_line w.err "fifo_write: write gone: Broken pipe"
 mkfifo early

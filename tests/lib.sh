@@ -28,7 +28,8 @@ for _d in signals pipes fifo files mmap sockets pi bench; do ln -s "$ROOT/$_d" "
 # NAME.err; its PID is left in $LAST (and remembered for the cleanup).
 start() {
     _name=$1; shift
-    "$@" >"$_name.out" 2>"$_name.err" &
+    : >"$_name.out"; : >"$_name.err"    # empty now, not later in the child: no stale lines
+    "$@" >>"$_name.out" 2>>"$_name.err" &
     LAST=$!
     PIDS="$PIDS $LAST"
 }

@@ -54,7 +54,11 @@ check "claim 15: changing the sign again gives back the original file, byte for 
 # descriptor (strace, when it is installed and may trace here).
 if command -v strace >/dev/null 2>&1 && strace -o /dev/null true 2>/dev/null; then
     strace -o trace.txt ./mmap/mmap >/dev/null 2>&1
-    if awk '/"file\.data"/ && / = [0-9]+$/ { fd = $NF }
+    if [ "$(grep -c '^execve(.* = 0$' trace.txt)" -ne 1 ]; then
+        # A wrapper (valgrind, say) ran it: the trace shows the wrapper's calls too.
+        skip "claim 15: the file is mapped MAP_SHARED and never read() or written (strace)" \
+            "mmap runs under a wrapper that makes calls of its own"
+    elif awk '/"file\.data"/ && / = [0-9]+$/ { fd = $NF }
             fd != "" && $0 ~ "^(read|write|pread64|pwrite64|readv|writev)\\(" fd "," { bad = 1 }
             fd != "" && /^mmap\(/ && /MAP_SHARED/ && $0 ~ ", " fd ", 0\\)" { mapped = 1 }
             END { exit !(mapped && !bad) }' trace.txt; then
