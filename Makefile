@@ -1,6 +1,8 @@
 # One Makefile for the whole suite: every program is built next to its source.
-#   make            build everything          make test    build and run tests/
-#   make demo       tour of every example     make clean   remove binaries and leftovers
+#   make            build everything          make test      build and run tests/
+#   make demo       tour of every example     make clean     remove binaries and leftovers
+#   make asan       tests on an ASan+UBSan build   make memcheck  tests under valgrind
+#   make test-repeat N=50   the test suite N times in a row, stopping at the first failure
 # CC, CFLAGS and EXTRA_CFLAGS may be set on the command line (CI adds -Werror).
 
 CC      ?= cc
@@ -18,7 +20,8 @@ PROGRAMS = \
 	files/fwrite_char_int files/fread_char_int \
 	files/fprintf_char_int files/fscanf_char_int files/stdio_visible \
 	mmap/mmap mmap/fork-variables-malloc mmap/fork-variables-mmap \
-	sockets/socket_server sockets/socket_client
+	sockets/socket_server sockets/socket_client \
+	bench/ipc_bench bench/cronometre bench/limit_divisio
 
 TECHNIQUES = signals pipes fifo files mmap sockets pi
 
@@ -30,6 +33,27 @@ $(PROGRAMS): %: %.c
 test: all
 	sh tests/run.sh
 
+N ?= 50
+test-repeat: all
+	@i=1; while [ $$i -le $(N) ]; do \
+	    sh tests/run.sh >test-repeat.log 2>&1 || { cat test-repeat.log; rm -f test-repeat.log; \
+	        echo "test-repeat: run $$i of $(N) failed"; exit 1; }; \
+	    echo "run $$i: $$(tail -n 1 test-repeat.log)"; i=$$((i + 1)); \
+	done; rm -f test-repeat.log; echo "test-repeat: $(N) of $(N) runs passed"
+
+# Sanitizers: a separate build, removed afterwards so that plain builds stay plain.
+SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+asan:
+	$(MAKE) clean
+	$(MAKE) test EXTRA_CFLAGS="$(EXTRA_CFLAGS) $(SANITIZE)"
+	$(MAKE) clean
+
+# Every program the tests run goes through valgrind; any error or leak makes it
+# exit 99, which fails the check that ran it.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+memcheck: all
+	VALGRIND="$(VALGRIND)" sh tests/run.sh
+
 # `make demo-fifo` tours one technique; `make demo STEP=1` waits for Enter at each step.
 # The tour runs the techniques one after another, even under -j.
 demo: all
@@ -38,7 +62,17 @@ demo: all
 $(TECHNIQUES:%=demo-%): demo-%: all
 	@STEP="$(STEP)" sh $*/demo.sh
 
+# Benchmarks print numbers and assert nothing (bench/README.md explains them).
+# `make bench` takes about a minute on 2 cores; pass options with IPC_BENCH_FLAGS /
+# PI_BENCH_FLAGS, e.g. make bench IPC_BENCH_FLAGS="--csv ipc.csv --svg ipc.svg".
+bench: all
+	./bench/ipc_bench $(IPC_BENCH_FLAGS)
+	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+
+bench-pi: all
+	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+
 clean:
 	rm -f $(PROGRAMS)
 
-.PHONY: all test demo clean $(TECHNIQUES:%=demo-%)
+.PHONY: all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)

@@ -22,7 +22,25 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 cd "$WORK" || exit 1
-for _d in signals pipes fifo files mmap sockets pi bench; do ln -s "$ROOT/$_d" "$_d"; done
+for _d in signals pipes fifo files mmap sockets pi bench; do
+    if [ -z "${VALGRIND:-}" ]; then
+        ln -s "$ROOT/$_d" "$_d"
+    else
+        # make memcheck: each program becomes a script that execs it under
+        # valgrind (same PID, same arguments), so the tests run unchanged.
+        mkdir "$_d"
+        for _f in "$ROOT/$_d"/*; do
+            case $_f in *.*) ln -s "$_f" "$_d/" ;; *)
+                if [ -f "$_f" ] && [ -x "$_f" ]; then
+                    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VALGRIND" "$_f" >"$_d/${_f##*/}"
+                    chmod +x "$_d/${_f##*/}"
+                else
+                    ln -s "$_f" "$_d/"
+                fi ;;
+            esac
+        done
+    fi
+done
 
 # start NAME CMD...: run CMD in the background, stdout to NAME.out, stderr to
 # NAME.err; its PID is left in $LAST (and remembered for the cleanup).

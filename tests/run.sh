@@ -6,6 +6,7 @@ cd "$(dirname "$0")" || exit 1
 out=$(mktemp -d "${TMPDIR:-/tmp}/ipc-run.XXXXXX") || exit 1
 trap 'rm -rf "$out"' EXIT
 trap 'exit 130' INT TERM
+trap 'exit 141' PIPE
 
 if [ $# -eq 0 ]; then
     set --
