@@ -72,7 +72,12 @@ bench: all
 bench-pi: all
 	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
 
+# For class: a pair side by side in tmux (make side-fifo, side-sockets, side-signals, side-sigterm).
+PAIRS = fifo sockets signals sigterm
+$(PAIRS:%=side-%): side-%: all
+	@sh tests/side-by-side $*
+
 clean:
 	rm -f $(PROGRAMS)
 
-.PHONY: all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
+.PHONY: $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)

@@ -1,0 +1,56 @@
+#!/bin/sh
+# tests/ui.sh — the class experience: `make demo STEP=1` waits for Enter on a
+# terminal (driven in tmux: send-keys presses Enter, capture-pane reads the
+# screen) and never waits without one; the side-by-side mode shows a pair.
+. "$(dirname "$0")/lib.sh"
+
+# Without a terminal, STEP=1 must not wait (CI and pipes run straight through).
+if STEP=1 sh "$ROOT/fifo/demo.sh" </dev/null >demo.out 2>&1; then
+    check "STEP=1 without a terminal runs straight through" contains demo.out "Rebut test, tancant."
+else
+    not_ok "STEP=1 without a terminal runs straight through" "$(tail -n 5 demo.out)"
+fi
+
+if ! command -v tmux >/dev/null 2>&1; then
+    skip "live mode waits for Enter in a terminal" "tmux not installed"
+    skip "side-by-side mode shows both processes" "tmux not installed"
+    done_testing; exit
+fi
+
+TMUX_TMPDIR=$WORK; export TMUX_TMPDIR       # a private tmux server, gone with $WORK
+unset TMUX
+trap 'tmux kill-server 2>/dev/null; cleanup' EXIT
+screen() { tmux capture-pane -p -t live >screen.txt; }
+on_screen() { screen; grep -qF -- "$1" screen.txt; }
+
+tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 make -s -o all demo-fifo; echo DEMO-ENDED; sleep 600"
+if wait_for 30 on_screen "[Enter]"; then
+    sleep 0.5    # proves that nothing happens: the demo must stay at its first step
+    if on_screen "$ ./fifo/fifo_read" && ! on_screen "Obrint pipe per lectura"; then
+        ok "live mode: shows the command and waits for Enter before running it"
+    else
+        not_ok "live mode: shows the command and waits for Enter before running it" "$(cat screen.txt)"
+    fi
+    tmux send-keys -t live Enter
+    check "live mode: Enter runs the step" wait_for 10 on_screen "Obrint pipe per lectura"
+    check "live mode: then it waits at the next step" wait_for 10 on_screen "$ ./fifo/fifo_write"
+    tmux send-keys -t live Enter
+    check "live mode: the tour ends after the last Enter" wait_for 10 on_screen "DEMO-ENDED"
+    check "live mode: the pair did its work" on_screen "Rebut test, tancant."
+else
+    not_ok "live mode: shows the command and waits for Enter before running it" "$(cat screen.txt)"
+fi
+
+if SIDE_DETACHED=1 sh "$ROOT/tests/side-by-side" fifo >side.txt && S=$(head -n 1 side.txt) && [ -n "$S" ]; then
+    side_left() { tmux capture-pane -p -t "$S:0.0" >left.txt; grep -qF -- "$1" left.txt; }
+    check "side-by-side: the reader waits in the left pane" wait_for 10 side_left "Obrint pipe per lectura"
+    tmux send-keys -t "$S:0.1" Enter
+    check "side-by-side: Enter in the right pane runs the writer, the left pane receives" \
+        wait_for 10 side_left "Rebut test, tancant."
+    tmux kill-session -t "$S"
+    rm -rf "$(sed -n 2p side.txt)"
+else
+    not_ok "side-by-side: the reader waits in the left pane" "tests/side-by-side fifo failed"
+fi
+
+done_testing
