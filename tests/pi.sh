@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/pi.sh — pi/calcul_pi_1proces, calcul_pi_2processos, calcul_pi_nprocessos.
 # Small counts (at most 1e6 rectangles, a millisecond) except for the three
-# runs that must be caught mid-work (1e9, about half a second each, in parallel).
+# runs that must be caught mid-work (4e8: a fifth of a second per process).
 . "$(dirname "$0")/lib.sh"
 
 # have_strace: strace is installed and allowed to trace here (ptrace may be forbidden).
@@ -112,7 +112,8 @@ else
     done
 fi
 
-# Faults, caught mid-work (1e9 rectangles: about half a second per process).
+# Faults, caught mid-work (4e8 rectangles: each process works for about 0.2 s,
+# many times what finding and killing the child takes).
 #  - a child killed: the parent gets end of file on the pipe, reaps the child,
 #    says how it ended, prints no result, exits 1;
 #  - the parent killed (the reader side gone): the child's write() fails with
@@ -120,11 +121,11 @@ fi
 if command -v pgrep >/dev/null 2>&1; then
     # child_of PID: true once PID has a child; its PID is left in $C.
     child_of() { C=$(pgrep -P "$1") && [ -n "$C" ]; }
-    start k2 ./pi/calcul_pi_2processos 1e9
+    start k2 ./pi/calcul_pi_2processos 4e8
     P2=$LAST
-    start kn ./pi/calcul_pi_nprocessos 2 1e9
+    start kn ./pi/calcul_pi_nprocessos 2 4e8
     PN=$LAST
-    start kp ./pi/calcul_pi_2processos 1e9
+    start kp ./pi/calcul_pi_2processos 4e8
     PP=$LAST
     C2='' CN='' CP=''
     wait_for 10 child_of "$P2" && C2=$C && kill -KILL "$C2"
