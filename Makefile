@@ -58,6 +58,24 @@ memcheck:
 	VALGRIND="$(VALGRIND)" sh tests/run.sh
 	$(MAKE) clean
 
+# `make demo-fifo` tours one technique; `make demo STEP=1` waits for Enter at each step.
+# The tour runs the techniques one after another, even under -j.
+demo: all
+	@for t in $(TECHNIQUES); do STEP="$(STEP)" sh $$t/demo.sh || exit 1; done
+
+$(TECHNIQUES:%=demo-%): demo-%: all
+	@STEP="$(STEP)" sh $*/demo.sh
+
+# Benchmarks print numbers and assert nothing (bench/README.md explains them).
+# `make bench` takes about a minute on 2 cores; pass options with IPC_BENCH_FLAGS /
+# PI_BENCH_FLAGS, e.g. make bench IPC_BENCH_FLAGS="--csv ipc.csv --svg ipc.svg".
+bench: all
+	./bench/ipc_bench $(IPC_BENCH_FLAGS)
+	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+
+bench-pi: all
+	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+
 # For class: a pair side by side in tmux (make side-fifo, side-sockets, side-signals, side-sigterm).
 PAIRS = fifo sockets signals sigterm
 $(PAIRS:%=side-%): side-%: all
