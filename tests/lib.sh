@@ -63,6 +63,9 @@ wait_for() {
     done
 }
 
+# forget PID: a reaped process is no longer ours to kill (its PID may be reused).
+forget() { PIDS=$(echo " $PIDS " | sed "s/ $1 / /; s/^ *//; s/ *\$//"); }
+
 # Conditions for wait_for and for checks.
 has_line() { grep -qxF -- "$2" "$1" 2>/dev/null; }   # FILE has the exact line TEXT
 contains() { grep -qF -- "$2" "$1" 2>/dev/null; }    # FILE contains TEXT
@@ -76,6 +79,7 @@ exits_with() {
     if ! wait_for "${3:-10}" ended "$1"; then echo "#   pid $1 still running"; return 1; fi
     wait "$1"
     _st=$?
+    forget "$1"
     [ "$_st" -eq "$2" ] || { echo "#   exit status $_st, wanted $2"; return 1; }
 }
 
