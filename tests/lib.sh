@@ -84,7 +84,7 @@ exits_with() {
 }
 
 # ---- TAP ------------------------------------------------------------------
-TAP_N=0 TAP_PASS=0 TAP_FAIL=0 TAP_SKIP=0
+TAP_N=0 TAP_PASS=0 TAP_FAIL=0 TAP_SKIP=0 TAP_BAD=0
 
 ok()     { TAP_N=$((TAP_N + 1)); TAP_PASS=$((TAP_PASS + 1)); echo "ok $TAP_N - $1"; }
 not_ok() {
@@ -105,6 +105,7 @@ same_file() {
 # stdout, and print exactly one line on stderr that contains PATTERN.
 expect_fail() {
     _d=$1 _pat=$2; shift 2
+    TAP_BAD=$((TAP_BAD + 1))
     "$@" >fail.out 2>fail.err </dev/null
     _st=$?
     if [ "$_st" -ne 0 ] && [ ! -s fail.out ] && [ "$(wc -l <fail.err)" -eq 1 ] &&
@@ -118,7 +119,7 @@ expect_fail() {
 
 # done_testing: the script's own summary (the runner prints the total).
 done_testing() {
-    echo "# $(basename "$0"): $TAP_PASS passed, $TAP_FAIL failed, $TAP_SKIP skipped"
+    echo "# $(basename "$0"): $TAP_PASS passed, $TAP_FAIL failed, $TAP_SKIP skipped ($TAP_BAD bad-input cases)"
     [ "$TAP_FAIL" -eq 0 ]
 }
 

@@ -35,5 +35,7 @@ for t in "$@"; do
     fi
     pass=$((pass + p - s)) skip=$((skip + s)) fail=$((fail + f))
 done
+bad=$(cat "$out"/*.tap | sed -n 's/^# .*(\([0-9]*\) bad-input cases)$/\1/p' | awk '{ n += $1 } END { print n + 0 }')
+echo "# bad input: $bad cases checked with expect_fail (one-line error, non-zero status, empty stdout)"
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]
