@@ -1,0 +1,112 @@
+/*
+ * cronometre.c — run a command and print how long it took (wall clock).
+ *
+ * The slides time calcul_pi with the shell's `time`; its format differs from
+ * shell to shell, so bench_pi.sh uses this instead: fork(), execvp(), waitpid(),
+ * and clock_gettime(CLOCK_MONOTONIC) around them. It prints seconds on stdout,
+ * one line, and sends the command's own output to FILE (or /dev/null).
+ *
+ *   $ ./bench/cronometre -o sortida.txt ./pi/calcul_pi_1proces 100000000
+ *   0.116214
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define USAGE "cronometre [-o FITXER] ORDRE [ARGUMENTS...]"
+
+static void die(const char *what, const char *obj)
+{
+    fprintf(stderr, "cronometre: %s %s: %s\n", what, obj, strerror(errno));
+    exit(EXIT_FAILURE);
+}
+
+static double now(void)
+{
+    struct timespec ts;
+
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+        die("clock_gettime", "CLOCK_MONOTONIC");
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+int main(int argc, char *argv[])
+{
+    const char *out = "/dev/null";
+    int first = 1, fd, err[2], e, status;
+    ssize_t r;
+    double t0, t1;
+    pid_t pid;
+
+    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
+        printf("Ús: " USAGE "\n"
+               "Executa l'ordre i escriu quants segons ha trigat (temps real, CLOCK_MONOTONIC).\n");
+        return EXIT_SUCCESS;
+    }
+    if (argc > 2 && strcmp(argv[1], "-o") == 0) {
+        out = argv[2];
+        first = 3;
+    }
+    if (first >= argc || argv[first][0] == '-') {
+        fprintf(stderr, "cronometre: no command to run (usage: " USAGE ")\n");
+        return EXIT_FAILURE;
+    }
+
+    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH);
+    if (fd == -1)
+        die("open", out);
+    /* A pipe closed by a successful exec: if the child writes errno to it,
+     * exec failed and the parent reports it (one error line, not two). */
+    if (pipe(err) == -1)
+        die("pipe", "exec status");
+    if (fcntl(err[1], F_SETFD, FD_CLOEXEC) == -1)
+        die("fcntl", "exec status");
+
+    fflush(stdout);
+    t0 = now();
+    if ((pid = fork()) == -1)
+        die("fork", argv[first]);
+    if (pid == 0) {
+        close(err[0]);
+        if (dup2(fd, STDOUT_FILENO) == -1)
+            e = errno;
+        else {
+            close(fd);
+            execvp(argv[first], argv + first);
+            e = errno;
+        }
+        if (write(err[1], &e, sizeof e) == -1)
+            _exit(127);
+        _exit(127);
+    }
+    close(err[1]);
+    close(fd);
+    do
+        r = read(err[0], &e, sizeof e);
+    while (r == -1 && errno == EINTR);
+    close(err[0]);
+    while (waitpid(pid, &status, 0) == -1)
+        if (errno != EINTR)
+            die("waitpid", argv[first]);
+    t1 = now();
+
+    if (r == (ssize_t)sizeof e) {
+        errno = e;
+        die("exec", argv[first]);
+    }
+    if (WIFSIGNALED(status)) {
+        fprintf(stderr, "cronometre: %s: killed by signal %d\n", argv[first], WTERMSIG(status));
+        return EXIT_FAILURE;
+    }
+    if (WEXITSTATUS(status) != 0)
+        return EXIT_FAILURE;    /* the command has said why on stderr */
+    printf("%.6f\n", t1 - t0);
+    return EXIT_SUCCESS;
+}
