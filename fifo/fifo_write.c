@@ -89,8 +89,10 @@ int main(int argc, char *argv[])
         msg = argv[2];
 
     setvbuf(stdout, NULL, _IOLBF, 0);   /* each message shows at once, even in a pipe */
-    if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
-        die("signal");
+    if (signal(SIGPIPE, SIG_IGN) == SIG_ERR) {
+        perror("fifo_write: signal SIGPIPE");
+        return EXIT_FAILURE;
+    }
 
     make_fifo();
 

@@ -11,7 +11,8 @@
  * waits for Enter between steps so that another process can look meanwhile.
  *
  *   $ ./files/stdio_visible fwrite [FILE [RECORDS]]   (terminal 1; default file.data, 100)
- *   $ ./files/read_char_int [FILE]                    (terminal 2, before each Enter: empty file)
+ *   $ ./files/read_char_int [FILE]                    (terminal 2: empty file before the first
+ *                                                      Enter, all 100 records after it)
  *   $ ./files/stdio_visible write [FILE [RECORDS]]    (terminal 1 again)
  *   $ ./files/read_char_int [FILE]                    (terminal 2: all 100 records at once)
  *
