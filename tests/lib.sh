@@ -42,6 +42,9 @@ for _d in signals pipes fifo files mmap sockets pi bench; do
     fi
 done
 
+# Under `make asan`, LeakSanitizer cannot work under ptrace: the checks that run a
+# program under strace say ASAN_OPTIONS=detect_leaks=0 (harmless for other builds).
+
 # start NAME CMD...: run CMD in the background, stdout to NAME.out, stderr to
 # NAME.err; its PID is left in $LAST (and remembered for the cleanup).
 start() {

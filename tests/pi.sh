@@ -78,7 +78,7 @@ if [ -z "$bad" ]; then ok "counts: 2.5e3 means 2500"; else not_ok "counts: 2.5e3
 reaped() {
     _d=$1; shift
     rm -f trace.*
-    strace -ff -o trace -e trace=execve,write,wait4 "$@" >s.out 2>s.err
+    ASAN_OPTIONS=detect_leaks=0 strace -ff -o trace -e trace=execve,write,wait4 "$@" >s.out 2>s.err
     _parent=$(grep -l 'execve(' trace.* | sed 's/^trace\.//')
     _kids=$(for _f in trace.*; do echo "${_f#trace.}"; done | grep -vx "$_parent" | sort)
     _waited=$(sed -nE 's/^wait4\(([0-9]+), \[\{WIFEXITED\(s\) && WEXITSTATUS\(s\) == 0\}\], 0, NULL\) += ([0-9]+)$/\2/p' \
@@ -102,7 +102,7 @@ if have_strace; then
         ./pi/calcul_pi_nprocessos 5 1000
     check "calcul_pi_nprocessos 5 made exactly 4 children" test "$(ls trace.* | wc -l)" -eq 5
     rm -f trace.*
-    strace -ff -o trace -e trace=execve,write,wait4 ./pi/calcul_pi_nprocessos 1 1000 >s.out 2>s.err
+    ASAN_OPTIONS=detect_leaks=0 strace -ff -o trace -e trace=execve,write,wait4 ./pi/calcul_pi_nprocessos 1 1000 >s.out 2>s.err
     check "calcul_pi_nprocessos 1 makes no child" test "$(ls trace.* | wc -l)" -eq 1
 else
     for d in "calcul_pi_2processos: the child sends 8 bytes and is reaped, exit 0 (no zombie)" \

@@ -43,7 +43,7 @@ fi
 # Claim 8 and the reaping, seen from the kernel's side: which process made
 # which system call (-ff: one trace file per process, trace.PID).
 if have_strace; then
-    strace -ff -o trace -e trace=execve,read,write,wait4 ./pipes/pipe2 >s.out 2>s.err 3>&- 4>&-
+    ASAN_OPTIONS=detect_leaks=0 strace -ff -o trace -e trace=execve,read,write,wait4 ./pipes/pipe2 >s.out 2>s.err 3>&- 4>&-
     parent=$(grep -l 'execve(' trace.* | sed 's/^trace\.//')
     child=$(for f in trace.*; do echo "${f#trace.}"; done | grep -vx "$parent")
     if [ -n "$child" ] && grep -qE '^write\(4, "test\\0", 5\) += 5$' "trace.$child" &&
