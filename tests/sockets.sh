@@ -36,7 +36,7 @@ start_server() {
         wait_for 10 up_or_gone "$_sn" "$SRV" || return 1
         contains "$_sn.out" "Escoltant a " && return 0
         wait "$SRV"
-        contains "$_sn.err" "Address already in use" || return 1
+        contains "$_sn.err" " in use" || return 1   # EADDRINUSE: glibc and musl word it differently
     done
     return 1
 }
@@ -148,9 +148,9 @@ start gone ./sockets/socket_client 127.0.0.1 "$PORT" "adeu"
 kill -KILL "$LAST"
 wait "$LAST" 2>/dev/null
 check "after a client killed at once, the server serves the next one" served gone
-expect_fail "socket_server: port in use" "Address already in use" ./sockets/socket_server "$PORT"
+expect_fail "socket_server: port in use" " in use" ./sockets/socket_server "$PORT"
 check "port in use: the message names address and port" \
-    has_line fail.err "socket_server: bind 127.0.0.1:$PORT: Address already in use"
+    grep -qE "^socket_server: bind 127\.0\.0\.1:$PORT: Address (already )?in use$" fail.err
 check "after the failed second server, the first one still serves" served inuse
 check "no zombie left after all those clients" wait_for 10 no_children "$S"
 kill -TERM "$S"
@@ -179,7 +179,7 @@ done
 expect_fail "socket_server: bad address" "bad address 999.1.1.1" ./sockets/socket_server -a 999.1.1.1 20000
 expect_fail "socket_server: a name is not an address" "bad address localhost" ./sockets/socket_server -a localhost 20000
 # 192.0.2.1 is for documentation: never an address of this machine (no packet is sent).
-expect_fail "socket_server: an address not of this machine" "Cannot assign requested address" \
+expect_fail "socket_server: an address not of this machine" "bind 192.0.2.1:20000: " \
     ./sockets/socket_server -a 192.0.2.1 20000
 expect_fail "socket_server: -a without an address" "usage" ./sockets/socket_server -a
 expect_fail "socket_server: two ports" "usage" ./sockets/socket_server 20000 20001
