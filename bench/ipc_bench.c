@@ -1265,7 +1265,7 @@ static const char *sys_key[3] = { "write-each", "fwrite-each", "write-once" };
 static void print_syscalls(void)
 {
     char b1[24], b2[24], b3[24];
-    double lo;
+    double lo, mn, mx;
     int k, per;
 
     printf("\nCrides a sistema: escriure %ld ints a un fitxer (temps en ms)\n", cfg.ints);
@@ -1277,7 +1277,12 @@ static void print_syscalls(void)
                num(b3, sys_time[k] / sys_time[2]));
     }
     printf("write() per int / fwrite() per int: %s vegades més lent\n", num(b1, sys_time[0] / sys_time[1]));
-    scale(sys_time[2] * 1e3, sys_time[0] * 1e3, &lo, &per);
+    mn = mx = sys_time[0];              /* noise may reorder them on tiny sizes */
+    for (k = 1; k < 3; k++) {
+        if (sys_time[k] < mn) mn = sys_time[k];
+        if (sys_time[k] > mx) mx = sys_time[k];
+    }
+    scale(mn * 1e3, mx * 1e3, &lo, &per);
     printf("\nTemps (ms; escala logarítmica: %d columnes = x10)\n", per);
     for (k = 0; k < 3; k++) {
         pad(sys_label[k], 25);
