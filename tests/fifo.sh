@@ -37,7 +37,7 @@ check "the reader prints it" has_line r.out "Rebut hola, món, tancant."
 start r ./fifo/fifo_read bloc
 R=$LAST
 wait_for 10 has_line r.out "Obrint pipe per lectura"
-sleep 0.5   # proves that nothing happens: with no writer, open() must not return
+sleep 0.5   # proves that nothing happens (no deadline: no event to wait for): open() must not return
 if running "$R" && ! contains r.out "Llegint missatge"; then
     ok "claim 10: fifo_read is still blocked in open() while no writer exists"
 else
@@ -73,7 +73,7 @@ fi
 # The reader goes away while the writer writes: EPIPE is reported, no silent death.
 big=$(awk 'BEGIN { s = "x"; while (length(s) < 100000) s = s s; print substr(s, 1, 100000) }')
 mkfifo gone
-start hold sh -c 'exec sleep 60 <gone'    # opens the read end, never reads
+start hold sh -c 'exec sleep 60 <gone'    # a reader that never reads (killed below, not a deadline)
 H=$LAST
 start w ./fifo/fifo_write gone "$big"
 W=$LAST

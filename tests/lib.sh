@@ -62,7 +62,7 @@ wait_for() {
     until "$@"; do
         _left=$((_left - 1))
         [ "$_left" -gt 0 ] || return 1
-        sleep 0.05
+        sleep 0.05                      # the poll interval
     done
 }
 

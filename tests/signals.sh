@@ -149,7 +149,7 @@ same_file "claim 2: SIGINT ran finalitzar: the slide's lines" want.int int.out
 # ---- claim 3: with SIG_IGN, SIGTERM leaves exemple_sigign running -----------
 check "exemple_sigign prints its PID and counts" wait_for 10 has_line ign.out "He esperat 1 segons"
 kill "$G_PID"
-sleep 1     # the one kind of sleep allowed: proves that NOTHING happens for 1 s
+sleep 1     # proves that NOTHING happens for 1 s (not a wait for an event: no deadline)
 check "claim 3: SIG_IGN: exemple_sigign is still alive 1 s after kill (SIGTERM)" alive "$G_PID"
 check "claim 3: SIG_IGN: the handler did not run" lacks ign.out "He capturat el senyal."
 n=$(seconds ign.out)

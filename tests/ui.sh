@@ -23,9 +23,9 @@ trap 'tmux kill-server 2>/dev/null; cleanup' EXIT
 screen() { tmux capture-pane -p -t live >screen.txt; }
 on_screen() { screen; grep -qF -- "$1" screen.txt; }
 
-tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 make -s demo-fifo; echo DEMO-ENDED; sleep 600"
+tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 make -s demo-fifo; echo DEMO-ENDED; exec sleep 600"  # keeps the pane to read; kill-server ends it, no deadline
 if wait_for 30 on_screen "[Enter]"; then
-    sleep 0.5    # proves that nothing happens: the demo must stay at its first step
+    sleep 0.5    # proves that nothing happens (no deadline: no event to wait for): the demo stays at its first step
     if on_screen "$ ./fifo/fifo_read" && ! on_screen "Obrint pipe per lectura"; then
         ok "live mode: shows the command and waits for Enter before running it"
     else
