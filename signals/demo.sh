@@ -4,6 +4,15 @@
 # this script runs the same with the portable spelling (kill -KILL ...).
 . "$(dirname "$0")/../tests/lib.sh"
 
+# counter NAME PROGRAM: start a counting example, wait for its first second,
+# show its terminal; its PID is left in $P.
+counter() {
+    start "$1" "./signals/$2"
+    P=$LAST
+    wait_for 10 has_line "$1.out" "He esperat 1 segons" || demo_fail "$2 does not count"
+    show "$1" "terminal 1"
+}
+
 # stopped PID: the process is stopped (ps state T).
 stopped() { ps -o stat= -p "$1" 2>/dev/null | grep -q '^T'; }
 
@@ -11,10 +20,7 @@ heading "Senyals: exemple_sigterm captura SIGTERM"
 
 step "Terminal 1: el programa diu el seu PID i compta segons" \
      "./signals/exemple_sigterm"
-start sigterm ./signals/exemple_sigterm
-P=$LAST
-wait_for 10 has_line sigterm.out "He esperat 1 segons" || demo_fail "exemple_sigterm does not count"
-show sigterm "terminal 1"
+counter sigterm exemple_sigterm
 
 step "Terminal 2: kill envia SIGTERM; el sistema crida finalitzar i el bucle acaba normalment" \
      "kill $P"
@@ -26,10 +32,7 @@ heading "Coses a fer: Ctrl+C (SIGINT) també crida finalitzar (exemple_sigint)"
 
 step "Terminal 1: el mateix comptador, ara també amb SIGINT capturat" \
      "./signals/exemple_sigint"
-start sigint ./signals/exemple_sigint
-P=$LAST
-wait_for 10 has_line sigint.out "He esperat 1 segons" || demo_fail "exemple_sigint does not count"
-show sigint "terminal 1"
+counter sigint exemple_sigint
 
 step "Ctrl+C al terminal 1 envia SIGINT; aquí l'enviem amb kill des del terminal 2" \
      "kill -SIGINT $P"
@@ -41,10 +44,7 @@ heading "Coses a fer: què passa si ignorem SIGTERM? (exemple_sigign)"
 
 step "Terminal 1: SIGTERM amb SIG_IGN; el sistema no deixa capturar ni ignorar SIGKILL i SIGSTOP" \
      "./signals/exemple_sigign"
-start sigign ./signals/exemple_sigign
-P=$LAST
-wait_for 10 has_line sigign.out "He esperat 1 segons" || demo_fail "exemple_sigign does not count"
-show sigign "terminal 1"
+counter sigign exemple_sigign
 
 step "Terminal 2: kill envia SIGTERM, però s'ignora: el procés continua comptant" \
      "kill $P"
@@ -65,10 +65,7 @@ heading "SIGSTOP atura un procés i SIGCONT el fa continuar"
 
 step "Terminal 1: un comptador qualsevol" \
      "./signals/exemple_sigterm"
-start stopcont ./signals/exemple_sigterm
-P=$LAST
-wait_for 10 has_line stopcont.out "He esperat 1 segons" || demo_fail "exemple_sigterm does not count"
-show stopcont "terminal 1"
+counter stopcont exemple_sigterm
 
 step "Terminal 2: SIGSTOP l'atura (no el mata): ps hi mostra l'estat T" \
      "kill -SIGSTOP $P"

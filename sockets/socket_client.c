@@ -39,6 +39,13 @@ static void die(const char *what)
     exit(EXIT_FAILURE);
 }
 
+/* For calls that concern no address (signal setup): "socket_client: sigaction: ..." */
+static void die_call(const char *call)
+{
+    fprintf(stderr, "socket_client: %s: %s\n", call, strerror(errno));
+    exit(EXIT_FAILURE);
+}
+
 static void fail(const char *why)
 {
     fprintf(stderr, "socket_client: %s: %s\n", qui, why);
@@ -119,7 +126,7 @@ int main(int argc, char *argv[])
     snprintf(qui, sizeof qui, strchr(host, ':') ? "[%s]:%s" : "%s:%s", host, port);
 
     if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
-        die("signal");
+        die_call("signal");
 
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;        /* IPv4 or IPv6, whatever HOST has */

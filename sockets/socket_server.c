@@ -69,6 +69,13 @@ static void die(const char *what)
     exit(EXIT_FAILURE);
 }
 
+/* For calls that concern no address (signal setup): "socket_server: sigaction: ..." */
+static void die_call(const char *call)
+{
+    fprintf(stderr, "socket_server: %s: %s\n", call, strerror(errno));
+    exit(EXIT_FAILURE);
+}
+
 static void bad_usage(const char *what, const char *arg)
 {
     fprintf(stderr, "socket_server: %s%s%s (usage: " USAGE ")\n",
@@ -101,7 +108,7 @@ static void set_handler(int signo, void (*handler)(int))
     sa.sa_handler = handler;
     sigemptyset(&sa.sa_mask);
     if (sigaction(signo, &sa, NULL) == -1)
-        die("sigaction");
+        die_call("sigaction");
 }
 
 /* write() may write less than asked: loop until all of it is written. */
@@ -271,12 +278,12 @@ int main(int argc, char *argv[])
     sigaddset(&senyals, SIGTERM);
     sigaddset(&senyals, SIGCHLD);
     if (sigprocmask(SIG_BLOCK, &senyals, &obert) == -1)
-        die("sigprocmask");
+        die_call("sigprocmask");
     set_handler(SIGINT, finalitzar);
     set_handler(SIGTERM, finalitzar);
     set_handler(SIGCHLD, fill_ha_acabat);
     if (signal(SIGPIPE, SIG_IGN) == SIG_ERR)
-        die("signal");
+        die_call("signal");
 
     /* A numeric address only (no name lookup): IPv4 or IPv6. */
     memset(&hints, 0, sizeof hints);
@@ -352,9 +359,9 @@ int main(int argc, char *argv[])
             if (signal(SIGINT, SIG_IGN) == SIG_ERR ||
                 signal(SIGTERM, SIG_DFL) == SIG_ERR ||
                 signal(SIGCHLD, SIG_DFL) == SIG_ERR)
-                die("signal");
+                die_call("signal");
             if (sigprocmask(SIG_SETMASK, &obert, NULL) == -1)
-                die("sigprocmask");
+                die_call("sigprocmask");
             if (close(s) == -1)
                 die("close");
             /* Some systems pass O_NONBLOCK on from s to c: clear it. */
