@@ -19,7 +19,7 @@ same_file "writer prints the slide's lines" want.w w.out
 # Writer first, on a path given as argument.
 start w ./fifo/fifo_write canal
 W=$LAST
-wait_for 5 has_line w.out "Obrint pipe per escriptura"
+check "writer first: it waits in open()" wait_for 10 has_line w.out "Obrint pipe per escriptura"
 start r ./fifo/fifo_read canal
 R=$LAST
 check "writer first: reader exits 0" exits_with "$R" 0
@@ -38,12 +38,12 @@ start r ./fifo/fifo_read bloc
 R=$LAST
 wait_for 10 has_line r.out "Obrint pipe per lectura"
 sleep 0.5   # proves that nothing happens (no deadline: no event to wait for): open() must not return
-if running "$R" && ! contains r.out "Llegint missatge"; then
+if has_line r.out "Obrint pipe per lectura" && running "$R" && ! contains r.out "Llegint missatge"; then
     ok "claim 10: fifo_read is still blocked in open() while no writer exists"
 else
     not_ok "claim 10: fifo_read is still blocked in open() while no writer exists" "$(cat r.out r.err)"
 fi
-./fifo/fifo_write bloc >/dev/null
+check "claim 10: the writer exits 0" sh -c './fifo/fifo_write bloc >/dev/null'
 check "claim 10: two unrelated processes talk through the FIFO" exits_with "$R" 0
 check "claim 10: the reader got the writer's message" has_line r.out "Rebut test, tancant."
 
@@ -104,7 +104,7 @@ expect_fail "fifo_read: missing directory" "No such file or directory" ./fifo/fi
 expect_fail "fifo_write: missing directory" "No such file or directory" ./fifo/fifo_write nodir/f
 expect_fail "fifo_read: two paths" "usage" ./fifo/fifo_read a b
 expect_fail "fifo_write: unknown option" "usage" ./fifo/fifo_write -x
-check "fifo_read -h prints usage" sh -c './fifo/fifo_read -h | grep -q "^Ús: fifo_read"'
-check "fifo_write -h prints usage" sh -c './fifo/fifo_write -h | grep -q "^Ús: fifo_write"'
+check "fifo_read -h prints usage" sh -c './fifo/fifo_read -h >h.out && grep -q "^Ús: fifo_read" h.out'
+check "fifo_write -h prints usage" sh -c './fifo/fifo_write -h >h.out && grep -q "^Ús: fifo_write" h.out'
 
 done_testing

@@ -121,7 +121,7 @@ else
 fi
 expect_fail "mmap: two paths" "usage" ./mmap/mmap a b
 expect_fail "mmap: unknown option" "usage" ./mmap/mmap -x
-check "mmap -h prints usage" sh -c './mmap/mmap -h | grep -q "^Ús: mmap \[FITXER\]$"'
+check "mmap -h prints usage" sh -c './mmap/mmap -h >h.out && grep -q "^Ús: mmap \[FITXER\]$" h.out'
 
 # ---- fork + malloc / fork + mmap -----------------------------------------------
 runs fm ./mmap/fork-variables-malloc
@@ -161,7 +161,7 @@ fi
 
 expect_fail "fork-variables-malloc: an argument" "usage" ./mmap/fork-variables-malloc x
 expect_fail "fork-variables-mmap: an option" "usage" ./mmap/fork-variables-mmap -x
-check "fork-variables-malloc -h prints usage" sh -c './mmap/fork-variables-malloc -h | grep -q "^Ús: fork-variables-malloc$"'
-check "fork-variables-mmap -h prints usage" sh -c './mmap/fork-variables-mmap -h | grep -q "^Ús: fork-variables-mmap$"'
+check "fork-variables-malloc -h prints usage" sh -c './mmap/fork-variables-malloc -h >h.out && grep -q "^Ús: fork-variables-malloc$" h.out'
+check "fork-variables-mmap -h prints usage" sh -c './mmap/fork-variables-mmap -h >h.out && grep -q "^Ús: fork-variables-mmap$" h.out'
 
 done_testing
