@@ -12,23 +12,34 @@ EXTRA_CFLAGS ?=
 PROGRAMS = \
 	signals/exemple_sigterm signals/exemple_sigint signals/exemple_sigign \
 	signals/sigusr signals/enviar_sigusr signals/alarm \
-	pipes/pipe2 \
-	pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos \
+	pipes/pipe2 pipes/pipe2_sense_lector \
+	pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos pi/calcul_pi_fils \
 	fifo/fifo_write fifo/fifo_read \
 	files/write_char_int files/read_char_int \
 	files/write_vector_int files/read_vector_int \
 	files/fwrite_char_int files/fread_char_int \
 	files/fprintf_char_int files/fscanf_char_int files/stdio_visible \
-	mmap/mmap mmap/fork-variables-malloc mmap/fork-variables-mmap \
-	sockets/socket_server sockets/socket_client \
+	mmap/mmap mmap/fork-variables-malloc mmap/fork-variables-mmap mmap/fork-variables-fils \
+	sockets/socket_server sockets/socket_server_concurrent sockets/socket_client \
 	bench/ipc_bench bench/cronometre bench/limit_divisio
+
+# Programs that start threads: -pthread, the portable way, only where needed.
+THREADED = pi/calcul_pi_fils mmap/fork-variables-fils
+$(THREADED): PTHREAD = -pthread
 
 TECHNIQUES = signals pipes fifo files mmap sockets pi
 
 all: $(PROGRAMS)
 
-$(PROGRAMS): %: %.c
-	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+# Every program is rebuilt when the shared header changes, and when the
+# compiler or its flags do (`make CC=clang` after a gcc build): .build-flags
+# holds the last command line and is rewritten only when it differs.
+BUILD = $(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS) $(LDFLAGS) $(LDLIBS)
+.build-flags: FORCE
+	@echo '$(BUILD)' | cmp -s - $@ || echo '$(BUILD)' >$@
+
+$(PROGRAMS): %: %.c include/ipc.h .build-flags
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(PTHREAD) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 
 test: all
 	sh tests/run.sh
@@ -82,6 +93,6 @@ $(PAIRS:%=side-%): side-%: all
 	@sh tests/side-by-side $*
 
 clean:
-	rm -f $(PROGRAMS)
+	rm -f $(PROGRAMS) .build-flags
 
-.PHONY: $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
+.PHONY: FORCE $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
