@@ -20,6 +20,7 @@ trap cleanup EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 141' PIPE                    # `make demo | head -3`: clean up, then go
 
 cd "$WORK" || exit 1
 for _d in signals pipes fifo files mmap sockets pi bench; do
@@ -84,6 +85,36 @@ exits_with() {
     _st=$?
     forget "$1"
     [ "$_st" -eq "$2" ] || { echo "#   exit status $_st, wanted $2"; return 1; }
+}
+
+# blocked PID: "it blocks", shown by the kernel: the process sleeps (state S in
+# /proc/PID/stat) and its CPU time does not grow over 0.3 s, so a busy loop
+# fails.  Use it with wait_for (the process must first reach its blocking
+# call): `wait_for 10 blocked "$LAST"`.  Status 2 where there is no /proc:
+# check has_proc first and skip.
+has_proc() { [ -r /proc/self/stat ]; }
+proc_state() {                          # "STATE CPU_TICKS" (utime + stime)
+    sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $1, $12 + $13 }'
+}
+blocked() {
+    has_proc || return 2
+    _s1=$(proc_state "$1") && [ "${_s1%% *}" = S ] || return 1
+    sleep 0.3                           # the window in which no CPU time may be used
+    _s2=$(proc_state "$1") && [ "$_s1" = "$_s2" ]
+}
+
+# full_stdout DESC CMD...: CMD's output is its result, so with stdout on a full
+# disk (/dev/full) it must exit non-zero with one line on stderr that says so.
+full_stdout() {
+    _d=$1; shift
+    if [ ! -w /dev/full ]; then skip "$_d" "no /dev/full here"; return; fi
+    "$@" >/dev/full 2>full.err </dev/null
+    _st=$?
+    if [ "$_st" -ne 0 ] && [ "$(wc -l <full.err)" -eq 1 ] && grep -q 'escrivint la sortida' full.err; then
+        ok "$_d"
+    else
+        not_ok "$_d" "command: $* >/dev/full" "exit status: $_st (wanted non-zero)" "stderr: $(head -c 300 full.err)"
+    fi
 }
 
 # ---- TAP ------------------------------------------------------------------
