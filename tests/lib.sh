@@ -11,7 +11,15 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 1
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ipc-suite.XXXXXX") || exit 1
 PIDS=
 
+# cleanup: SIGTERM first, so that a server stops its own children; SIGCONT for
+# a stopped one; after at most a second, SIGKILL whatever is left.
 cleanup() {
+    for _p in $PIDS; do kill -TERM "$_p" 2>/dev/null; kill -CONT "$_p" 2>/dev/null; done
+    _left=20
+    [ -n "$PIDS" ] || _left=0
+    while [ "$_left" -gt 0 ] && for _p in $PIDS; do kill -0 "$_p" 2>/dev/null && break; done; do
+        _left=$((_left - 1)); sleep 0.05
+    done
     for _p in $PIDS; do kill -KILL "$_p" 2>/dev/null; done
     for _p in $PIDS; do wait "$_p" 2>/dev/null; done
     cd / && rm -rf "$WORK"
