@@ -2,7 +2,7 @@
 #   make            build everything          make test      build and run tests/
 #   make demo       tour of every example     make clean     remove binaries and leftovers
 #   make asan       tests on an ASan+UBSan build   make memcheck  tests under valgrind
-#   make test-repeat N=50   the test suite N times in a row, stopping at the first failure
+#   make test-repeat N=30 LOAD=2   the suite N times under load   make tsan  ThreadSanitizer
 # CC, CFLAGS and EXTRA_CFLAGS may be set on the command line (CI adds -Werror).
 
 CC      ?= cc
@@ -44,19 +44,27 @@ $(PROGRAMS): %: %.c include/ipc.h .build-flags
 test: all
 	sh tests/run.sh
 
-N ?= 50
+# make test-repeat N=30 LOAD=2: the suite N times in a row while LOAD busy
+# loops keep the CPUs busy; it stops at the first failed run.
+N ?= 30
+LOAD ?= 2
 test-repeat: all
-	@i=1; while [ $$i -le $(N) ]; do \
-	    sh tests/run.sh >test-repeat.log 2>&1 || { cat test-repeat.log; rm -f test-repeat.log; \
-	        echo "test-repeat: run $$i of $(N) failed"; exit 1; }; \
-	    echo "run $$i: $$(tail -n 1 test-repeat.log)"; i=$$((i + 1)); \
-	done; rm -f test-repeat.log; echo "test-repeat: $(N) of $(N) runs passed"
+	@sh tests/repeat $(N) $(LOAD)
 
 # Sanitizers: a separate build, removed afterwards so that plain builds stay plain.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 asan:
 	$(MAKE) clean
 	$(MAKE) test EXTRA_CFLAGS="$(EXTRA_CFLAGS) $(SANITIZE)"
+	$(MAKE) clean
+
+# ThreadSanitizer on the programs that start threads (and their tests): any
+# data race makes the program exit non-zero, which fails the check that ran it.
+TSAN = -fsanitize=thread -fno-omit-frame-pointer
+tsan:
+	$(MAKE) clean
+	$(MAKE) all CC=clang EXTRA_CFLAGS="$(EXTRA_CFLAGS) $(TSAN)"
+	TSAN_OPTIONS="halt_on_error=1 exitcode=66" sh tests/run.sh pi mmap
 	$(MAKE) clean
 
 # Every program the tests run goes through valgrind; any error or leak makes it
@@ -92,7 +100,9 @@ PAIRS = fifo sockets signals sigterm
 $(PAIRS:%=side-%): side-%: all
 	@sh tests/side-by-side $*
 
+# Files the programs write when run from the top folder or from their own.
+DATA = file.data log_fopen.data myfifo
 clean:
-	rm -f $(PROGRAMS) .build-flags
+	rm -f $(PROGRAMS) .build-flags $(DATA) $(foreach d,$(TECHNIQUES),$(DATA:%=$(d)/%))
 
-.PHONY: FORCE $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
+.PHONY: FORCE tsan $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
