@@ -111,6 +111,29 @@ blocked() {
     _s2=$(proc_state "$1") && [ "$_s1" = "$_s2" ]
 }
 
+# descendants PID: the PIDs of its children, their children, and so on.
+descendants() {
+    cat /proc/[0-9]*/stat 2>/dev/null | sed -n 's/^\([0-9]*\) (.*) . \([0-9]*\) .*/\1 \2/p' |
+    awk -v root="$1" '{ kids[$2] = kids[$2] " " $1 }
+        END { todo = root
+              while (todo != "") {
+                  n = split(todo, a, " "); todo = ""
+                  for (i = 1; i <= n; i++) {
+                      m = split(kids[a[i]], k, " ")
+                      for (j = 1; j <= m; j++) { print k[j]; todo = todo " " k[j] }
+                  }
+              } }'
+}
+
+# proc_running CMD_PART PID: the PID of PID's descendant whose command line
+# contains CMD_PART (printed; status 1 when there is none).
+proc_running() {
+    for _p in $(descendants "$2"); do
+        if tr '\0' ' ' <"/proc/$_p/cmdline" 2>/dev/null | grep -qF -- "$1"; then echo "$_p"; return 0; fi
+    done
+    return 1
+}
+
 # full_stdout DESC CMD...: CMD's output is its result, so with stdout on a full
 # disk (/dev/full) it must exit non-zero with one line on stderr that says so.
 full_stdout() {

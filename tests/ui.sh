@@ -24,8 +24,15 @@ screen() { tmux capture-pane -p -t live >screen.txt; }
 on_screen() { screen; grep -qF -- "$1" screen.txt; }
 
 tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 make -s demo-fifo; echo DEMO-ENDED; exec sleep 600"  # keeps the pane to read; kill-server ends it, no deadline
+pane=$(tmux display-message -p -t live '#{pane_pid}')
+demo_blocked() { _d=$(proc_running fifo/demo.sh "$pane") && blocked "$_d"; }
 if wait_for 30 on_screen "[Enter]"; then
-    sleep 0.5    # proves that nothing happens (no deadline: no event to wait for): the demo stays at its first step
+    # Waiting means asleep in the kernel (reading the terminal), not merely quiet.
+    if ! has_proc; then
+        skip "live mode: the demo is blocked reading the terminal" "no /proc"
+    else
+        check "live mode: the demo is blocked reading the terminal" wait_for 10 demo_blocked
+    fi
     if on_screen "$ ./fifo/fifo_read" && ! on_screen "Obrint pipe per lectura"; then
         ok "live mode: shows the command and waits for Enter before running it"
     else
@@ -47,7 +54,15 @@ if SIDE_DETACHED=1 sh "$ROOT/tests/side-by-side" fifo >side.txt && S=$(head -n 1
     tmux send-keys -t "$S:0.1" Enter
     check "side-by-side: Enter in the right pane runs the writer, the left pane receives" \
         wait_for 10 side_left "Rebut test, tancant."
-    tmux kill-session -t "$S"
+    tmux capture-pane -p -t "$S:0.1" >right.txt
+    status=$(tmux display-message -p -t "$S" '#{status-right}' 2>/dev/null)
+    case $status in *"Ctrl-b d"*exit*|*exit*"Ctrl-b d"*) ok "side-by-side: the status line says how to leave" ;;
+        *) not_ok "side-by-side: the status line says how to leave" "status-right: $status" ;; esac
+    tmux send-keys -t "$S:0.1" "exit" Enter
+    tmux send-keys -t "$S:0.0" "exit" Enter
+    session_gone() { ! tmux has-session -t "$S" 2>/dev/null; }
+    check "side-by-side: exit in both panes ends the session" wait_for 10 session_gone
+    tmux kill-session -t "$S" 2>/dev/null
     rm -rf "$(sed -n 2p side.txt)"
 else
     not_ok "side-by-side: the reader waits in the left pane" "tests/side-by-side fifo failed"
