@@ -3,32 +3,21 @@
  *
  * Slide: "Arxius mapats a memòria" (fork-variables-mmap.c). The same as
  * fork-variables-malloc, but the variables live in a MAP_SHARED mapping made
- * with the system call mmap() before fork(): parent and child see the same
- * pages, so after waitpid() the parent prints the child's values.
+ * with mmap() before fork(): parent and child see the same pages, so after
+ * waitpid() the parent prints the child's values.
  *
  *   $ ./mmap/fork-variables-mmap
- *   $ ./mmap/fork-variables-malloc    (the same with malloc(); compare the two
- *                                      outputs, e.g. with diff)
- *
- * MAP_ANONYMOUS (memory that is not backed by any file) is not in POSIX.1-2008,
- * but every Unix has it and POSIX.1-2024 added it. With _POSIX_C_SOURCE set,
- * glibc and musl show it only with _DEFAULT_SOURCE, and macOS only with
- * _DARWIN_C_SOURCE. It is the cleanest way to share memory with a child: the
- * alternatives (shm_open(), which needs a name to remove afterwards; mapping a
- * temporary file; mapping /dev/zero, not in POSIX either) take more code for
- * the same lesson.
+ *   $ ./mmap/fork-variables-malloc    (not shared: compare with diff)
+ *   $ ./mmap/fork-variables-fils      (a thread instead of a child)
  */
-#define _POSIX_C_SOURCE 200809L
-#define _DEFAULT_SOURCE                 /* MAP_ANONYMOUS on glibc and musl */
-#define _DARWIN_C_SOURCE                /* MAP_ANONYMOUS on macOS */
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+/* MAP_ANONYMOUS (memory backed by no file) is not in POSIX.1-2008, though every
+ * Unix has it and POSIX.1-2024 added it. ipc.h asks for POSIX.1-2008 only, so
+ * we ask each system to show it too, before ipc.h includes any header: */
+#define _DEFAULT_SOURCE                 /* glibc and musl */
+#define _DARWIN_C_SOURCE                /* macOS */
+#define __BSD_VISIBLE 1                 /* FreeBSD */
+#include "../include/ipc.h"
 #include <sys/mman.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 struct variables {
     int comptador;
@@ -36,88 +25,58 @@ struct variables {
     int vector[5];
 };
 
-static void die(const char *what)
-{
-    fprintf(stderr, "fork-variables-mmap: %s: %s\n", what, strerror(errno));
-    exit(EXIT_FAILURE);
-}
-
 static void mostra(const char *qui, const struct variables *v)
 {
-    printf("%s comptador = %d, nom = \"%s\", vector = %d %d %d %d %d\n", qui,
-           v->comptador, v->nom, v->vector[0], v->vector[1], v->vector[2],
-           v->vector[3], v->vector[4]);
-}
-
-/* The child must have ended normally, with status 0. */
-static void check_child(int status)
-{
-    if (WIFSIGNALED(status)) {
-        fprintf(stderr, "fork-variables-mmap: child killed by signal %d\n", WTERMSIG(status));
-        exit(EXIT_FAILURE);
-    }
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        fprintf(stderr, "fork-variables-mmap: child ended with status %d\n",
-                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-        exit(EXIT_FAILURE);
-    }
+    printf("%s comptador = %d, nom = \"%s\", vector = %d %d %d %d %d\n", qui, v->comptador,
+           v->nom, v->vector[0], v->vector[1], v->vector[2], v->vector[3], v->vector[4]);
 }
 
 int main(int argc, char *argv[])
 {
     struct variables *v;
     pid_t pid;
-    int i, status;
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: fork-variables-mmap\n"
-               "Mostra que pare i fill d'un fork() comparteixen la memòria mapada amb "
-               "mmap(MAP_SHARED): el pare veu els canvis del fill.\n");
-        return EXIT_SUCCESS;
-    }
-    if (argc > 1) {
-        fprintf(stderr, "fork-variables-mmap: bad arguments (usage: fork-variables-mmap)\n");
-        return EXIT_FAILURE;
-    }
-
-    /* Shared, and not backed by a file: fd -1, offset 0. Zero-filled. */
-    v = mmap(NULL, sizeof *v, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (v == MAP_FAILED)
+    args(argc, argv, 0, 0, "", "Mostra que pare i fill d'un fork() comparteixen la memòria "
+         "mapada amb mmap(MAP_SHARED): el pare veu els canvis del fill.");
+    /* Shared, and backed by no file (fd -1, offset 0); shared with the children
+     * forked after this line. */
+    if ((v = mmap(NULL, sizeof *v, PROT_READ | PROT_WRITE,
+                  MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
         die("mmap");
     v->comptador = 0;
     strcpy(v->nom, "pare");
-    for (i = 0; i < 5; i++)
+    for (int i = 0; i < 5; i++)
         v->vector[i] = i + 1;
     printf("pare: reservo les variables amb mmap(MAP_SHARED | MAP_ANONYMOUS)\n");
     mostra("pare: abans del fork:", v);
 
-    if (fflush(stdout) == EOF)          /* or the child would print our buffer again */
-        die("fflush");
-    pid = fork();
-    if (pid == -1)
+    /* Empty stdout's buffer, or the child would print it again; and stop here,
+     * before the child, if stdout cannot be written. */
+    if (fflush(stdout) == EOF || ferror(stdout))
+        die("escrivint la sortida");
+    if ((pid = fork()) == -1)
         die("fork");
-    if (pid == 0) { // child
+    if (pid == 0) { // fill
         printf("fill: canvio les variables\n");
         v->comptador = 1;
         strcpy(v->nom, "fill");
-        for (i = 0; i < 5; i++)
+        for (int i = 0; i < 5; i++)
             v->vector[i] = 10 * (i + 1);
         mostra("fill:", v);
-        if (munmap(v, sizeof *v) == -1) /* only the child's view: the pages stay */
+        if (munmap(v, sizeof *v) == -1)             /* its view only: the pages stay */
             die("munmap");
-        exit(EXIT_SUCCESS);             /* flushes what the child printed */
+        exit(0);
     }
 
-    // parent
-    if (waitpid(pid, &status, 0) == -1)
-        die("waitpid");
-    check_child(status);
+    // pare
+    if (reap(pid) == -1)
+        exit(EXIT_FAILURE);                         /* the child, or reap(), said why */
     mostra("pare: després de waitpid:", v);
-    if (v->comptador == 0)              /* still the parent's own value */
+    if (v->comptador == 0)
         printf("mmap: el pare NO veu els canvis del fill: no comparteixen memòria\n");
     else
         printf("mmap: el pare SÍ veu els canvis del fill: comparteixen memòria\n");
     if (munmap(v, sizeof *v) == -1)
         die("munmap");
-    return EXIT_SUCCESS;
+    return 0;
 }
