@@ -2,6 +2,8 @@
 # tests/ui.sh — the class experience: `make demo STEP=1` waits for Enter on a
 # terminal (driven in tmux: send-keys presses Enter, capture-pane reads the
 # screen) and never waits without one; the side-by-side mode shows a pair.
+# The demo runs as its make recipe runs it (sh fifo/demo.sh): make itself would
+# first rebuild with its default compiler, under the other tests' feet.
 . "$(dirname "$0")/lib.sh"
 
 # Without a terminal, STEP=1 must not wait (CI and pipes run straight through).
@@ -23,7 +25,7 @@ trap 'tmux kill-server 2>/dev/null; cleanup' EXIT
 screen() { tmux capture-pane -p -t live >screen.txt; }
 on_screen() { screen; grep -qF -- "$1" screen.txt; }
 
-tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 make -s demo-fifo; echo DEMO-ENDED; exec sleep 600"  # keeps the pane to read; kill-server ends it, no deadline
+tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 sh fifo/demo.sh; echo DEMO-ENDED; exec sleep 600"  # keeps the pane to read; kill-server ends it, no deadline
 pane=$(tmux display-message -p -t live '#{pane_pid}')
 demo_blocked() { _d=$(proc_running fifo/demo.sh "$pane") && blocked "$_d"; }
 if wait_for 30 on_screen "[Enter]"; then
