@@ -39,22 +39,33 @@ show_ends despres "terminal"
 [ "$(sed -n '1p' despres.out)" = -1 ] && [ "$(sed -n '$p' despres.out)" = -1999 ] ||
     demo_fail "read_vector_int does not see the change made by mmap"
 
-heading "fork() i memòria: malloc() contra mmap(MAP_SHARED)"
+heading "Qui veu els canvis? Un fill amb malloc(), un fill amb mmap(MAP_SHARED), un fil"
 
-step "Amb malloc(): el fill canvia la seva còpia de les variables; el pare, després de waitpid(), no veu els canvis" \
+step "Amb malloc() i fork(): el fill canvia la seva còpia de les variables; el pare, després de waitpid(), no veu els canvis" \
      "./mmap/fork-variables-malloc"
 runs malloc ./mmap/fork-variables-malloc
 show malloc "terminal"
 contains malloc.out 'pare: després de waitpid: comptador = 0, nom = "pare"' ||
     demo_fail "with malloc the parent should keep its own values"
 
-step "Amb mmap(MAP_SHARED | MAP_ANONYMOUS): pare i fill comparteixen la memòria; el pare veu els canvis del fill" \
+step "Amb mmap(MAP_SHARED | MAP_ANONYMOUS) abans del fork(): pare i fill comparteixen aquesta memòria; el pare veu els canvis del fill" \
      "./mmap/fork-variables-mmap"
 runs mmap ./mmap/fork-variables-mmap
 show mmap "terminal"
 contains mmap.out 'pare: després de waitpid: comptador = 1, nom = "fill"' ||
     demo_fail "with MAP_SHARED the parent should see the child's values"
 
+step "Amb un fil (pthread_create) en lloc d'un fill: el fil és dins del mateix procés; main veu els canvis, a malloc() i a la global, sense mmap()" \
+     "./mmap/fork-variables-fils"
+runs fils ./mmap/fork-variables-fils
+show fils "terminal"
+contains fils.out 'main: després de pthread_join: comptador = 1, nom = "fil"' ||
+    demo_fail "main should see the thread's values"
+
 cmd="./mmap/fork-variables-malloc >malloc.txt; ./mmap/fork-variables-mmap >mmap.txt; diff malloc.txt mmap.txt"
-step "Les dues sortides comparades amb diff: només canvien com es reserva la memòria i què veu el pare" "$cmd"
+step "Les sortides dels dos fork() comparades amb diff: només canvien com es reserva la memòria i què veu el pare" "$cmd"
+sh -c "$cmd" | sed 's/^/  /'
+
+cmd="./mmap/fork-variables-fils >fils.txt; grep -h -e 'després de' -e 'veu els canvis' malloc.txt mmap.txt fils.txt"
+step "Els tres, el que veu qui ha esperat l'altre (després de waitpid o de pthread_join)" "$cmd"
 sh -c "$cmd" | sed 's/^/  /'
