@@ -1,113 +1,51 @@
 /*
- * fifo_read.c — reader side of a named pipe (FIFO).
+ * fifo_read.c — lector d'una canonada amb nom (FIFO).
  *
- * Slide: "Canonades amb nom (FIFO)". Two processes that are not parent and
- * child talk through a file name. open() for reading blocks until some process
- * opens the same name for writing.
+ * Slide: "Canonades amb nom (FIFO)", codi fifo_read.c. Two processes that are
+ * not parent and child talk through a file name. open() for reading blocks
+ * until some process opens the same name for writing. We create the FIFO too
+ * if it is not there yet (EEXIST is fine), so either program may start first.
  *
- *   $ ./fifo/fifo_read [FIFO]               (default: myfifo)
- *   $ ./fifo/fifo_write [FIFO [MISSATGE]]   (in another terminal; either one first)
+ *   $ ./fifo/fifo_read                   (reads from myfifo)
+ *   $ ./fifo/fifo_read canal             (reads from canal)
+ *   $ ./fifo/fifo_write                  (the peer, in another terminal)
  *
- * The slide reads exactly 5 bytes ("test" and its '\0'); here we read until the
- * writer closes, so that any message that fits in buf arrives whole.
+ * A message is what fifo_write sends: a string and its '\0' ("test" is the
+ * slide's 5 bytes). The slide reads one, with read(fd, buf, 5); we read byte by
+ * byte up to each '\0', so every message gives its "Rebut" line, even when
+ * several writers' messages wait in the FIFO together, and we stop when every
+ * writer has closed (read() returns 0). A message must fit in buf with its
+ * '\0' (19 characters): a longer one, or bytes that end without a '\0'
+ * (echo hola > myfifo), are an error, never a message cut short.
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#define PERM_FILE (S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP | S_IROTH | S_IWOTH)
-
-static const char *path = "myfifo";
-
-static void die(const char *what)
-{
-    fprintf(stderr, "fifo_read: %s %s: %s\n", what, path, strerror(errno));
-    exit(EXIT_FAILURE);
-}
-
-/* Create the FIFO unless it already exists; an existing non-FIFO is an error. */
-static void make_fifo(void)
-{
-    struct stat st;
-
-    if (mkfifo(path, PERM_FILE) == 0)
-        return;
-    if (errno != EEXIST)
-        die("mkfifo");
-    if (stat(path, &st) == -1)
-        die("stat");
-    if (!S_ISFIFO(st.st_mode)) {
-        fprintf(stderr, "fifo_read: %s: exists and is not a FIFO\n", path);
-        exit(EXIT_FAILURE);
-    }
-}
-
-/* read() may return less than asked: loop until n bytes or end of file.
- * Returns the number of bytes read, or -1 on error. */
-static ssize_t readn(int fd, void *buf, size_t n)
-{
-    char *p = buf;
-    size_t got = 0;
-
-    while (got < n) {
-        ssize_t r = read(fd, p + got, n - got);
-        if (r == -1) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (r == 0)
-            break;                      /* end of file: every writer closed */
-        got += (size_t)r;
-    }
-    return (ssize_t)got;
-}
+#include "../include/ipc.h"
 
 int main(int argc, char *argv[])
 {
-    char buf[20];
-    ssize_t n;
-    int fd;
+    char buf[20], *p = buf;             /* p: where the next byte of a message goes */
+    int fd, n;
+    struct stat st;
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: fifo_read [FIFO]\n"
-               "Llegeix un missatge de la canonada amb nom FIFO (per defecte myfifo).\n");
-        return EXIT_SUCCESS;
-    }
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fprintf(stderr, "fifo_read: bad arguments (usage: fifo_read [FIFO])\n");
-        return EXIT_FAILURE;
-    }
-    if (argc == 2)
-        path = argv[1];
-
-    setvbuf(stdout, NULL, _IOLBF, 0);   /* each message shows at once, even in a pipe */
-    make_fifo();
+    args(argc, argv, 0, 1, "[FIFO]", "Llegeix i escriu cada missatge que arriba per la canonada amb nom FIFO (per defecte myfifo).");
+    const char *path = argc > 1 ? argv[1] : "myfifo";
+    if (mkfifo(path, 0666) == -1 && errno != EEXIST)    /* 0666: fifo_write's PERM_FILE */
+        die("creant la FIFO %s", path);
+    if (stat(path, &st) == -1 || !S_ISFIFO(st.st_mode))   /* EEXIST: but is it a FIFO? */
+        fail("%s: existeix i no és una FIFO (esborreu-lo o trieu un altre nom)", path);
 
     printf("Obrint pipe per lectura\n");
-    fd = open(path, O_RDONLY);          /* blocks until a writer opens it */
-    if (fd == -1)
-        die("open");
+    if ((fd = open(path, O_RDONLY)) == -1)          /* blocks until a writer opens it */
+        die("obrint %s", path);
     printf("Llegint missatge\n");
-    n = readn(fd, buf, sizeof buf - 1); /* until the writer closes, or buf is full */
+    while (p < buf + sizeof buf && (n = readn(fd, p, 1)) == 1)     /* 0: every writer closed */
+        if (*p++ == '\0') {             /* a whole message, its '\0' included */
+            printf("Rebut %s, tancant.\n", buf);
+            p = buf;
+        }
     if (n == -1)
-        die("read");
-    if (n == 0) {
-        fprintf(stderr, "fifo_read: %s: writer closed without writing\n", path);
-        exit(EXIT_FAILURE);
-    }
-    if ((size_t)n == sizeof buf - 1 && memchr(buf, '\0', (size_t)n) == NULL) {
-        fprintf(stderr, "fifo_read: %s: message longer than %zu bytes\n", path, sizeof buf - 2);
-        exit(EXIT_FAILURE);
-    }
-    buf[n] = '\0';                      /* never trust the peer to end the string */
-    printf("Rebut %s, tancant.\n", buf);
+        die("llegint %s", path);
+    if (p > buf)                        /* buf is full, or the bytes ended without a '\0' */
+        fail(p == buf + sizeof buf ? "%s: missatge de més de %zu caràcters, la mida de buf" : "%s: missatge sense '\\0' final (no ve de fifo_write?)", path, sizeof buf - 1);
     if (close(fd) == -1)
-        die("close");
-    return EXIT_SUCCESS;
+        die("tancant %s", path);
 }
