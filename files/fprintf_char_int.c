@@ -6,24 +6,10 @@
  * the file can be read with cat or an editor, unlike the binary ones, and its
  * size no longer depends on sizeof(int).
  *
- *   $ ./files/fprintf_char_int [FILE]   (default: log_fopen.data)
- *   $ ./files/fscanf_char_int [FILE]    (afterwards, to read it back)
- *
- * fopen(..., "w") creates the file with mode 0666 less the umask.
+ *   $ ./files/fprintf_char_int [FITXER]   (default: log_fopen.data)
+ *   $ ./files/fscanf_char_int [FITXER]    (afterwards, to read it back)
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-static const char *path = "log_fopen.data";
-
-static void die(const char *what)
-{
-    fprintf(stderr, "fprintf_char_int: %s %s: %s\n", what, path, strerror(errno));
-    exit(EXIT_FAILURE);
-}
+#include "../include/ipc.h"
 
 int main(int argc, char *argv[])
 {
@@ -31,31 +17,21 @@ int main(int argc, char *argv[])
     int i;
 
     char *a = "lluis";
+    const char *path = argc > 1 ? argv[1] : "log_fopen.data";
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: fprintf_char_int [FITXER]\n"
-               "Escriu 100 registres (\"lluis\" i un enter) en text amb fprintf() a FITXER (per defecte log_fopen.data).\n");
-        return EXIT_SUCCESS;
-    }
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fprintf(stderr, "fprintf_char_int: bad arguments (usage: fprintf_char_int [FILE])\n");
-        return EXIT_FAILURE;
-    }
-    if (argc == 2)
-        path = argv[1];
+    args(argc, argv, 0, 1, "[FITXER]", "Crea (o buida) el fitxer FITXER, per defecte log_fopen.data, i hi escriu amb fprintf() 100 registres en text: \"lluis\" i un enter.");
+    if ((fp = fopen(path, "w")) == NULL)
+        die("obrint %s", path);
 
-    fp = fopen(path, "w");
-    if (fp == NULL)
-        die("fopen");
-
-    for (i = 0; i < 100; i++) {
+    for(i = 0; i < 100; i++)
+    {
         if (fprintf(fp, "%s\n", a) < 0)
-            die("fprintf");
+            die("escrivint %s", path);
         if (fprintf(fp, "%d\n", i) < 0)
-            die("fprintf");
+            die("escrivint %s", path);
     }
 
     if (fclose(fp) == EOF)              /* writes out the buffer: it can fail */
-        die("fclose");
-    return EXIT_SUCCESS;
+        die("tancant %s", path);
+    return 0;
 }

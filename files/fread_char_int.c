@@ -3,98 +3,43 @@
  *
  * Slide: "Arxius (regular files): llibreria estàndard". fread() takes the
  * bytes from the FILE's buffer, which stdio fills with a few big read()
- * calls. Prints "Llegit: lluis y N" for each of the 100 records.
+ * calls. Prints "Llegit: lluis y N" as it reads each of the 100 records: any
+ * 5 bytes and any int, so a changed writer's file reads too. A file that
+ * ends early, or goes on after them, is an error after the records it held.
  *
- *   $ ./files/fwrite_char_int [FILE]    (first, to write the file)
- *   $ ./files/fread_char_int [FILE]     (default: log_fopen.data)
- *
- * As read_char_int: every record is checked ("lluis" and its own index) and
- * the whole file is read before anything is printed, so a bad file gives one
- * error line, exit 1 and an empty stdout. A short count from fread() is either
- * the end of the file (feof) or a read error (ferror): both are told apart.
+ *   $ ./files/fwrite_char_int [FITXER]    (first, to write the file)
+ *   $ ./files/fread_char_int [FITXER]     (default: log_fopen.data)
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#define RECORDS 100
-
-static const char *path = "log_fopen.data";
-
-static void die(const char *what)
-{
-    fprintf(stderr, "fread_char_int: %s %s: %s\n", what, path, strerror(errno));
-    exit(EXIT_FAILURE);
-}
-
-/* The file is readable but is not what fwrite_char_int writes. */
-static void bad_file(const char *fmt, ...)
-{
-    va_list ap;
-
-    fprintf(stderr, "fread_char_int: %s: ", path);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    exit(EXIT_FAILURE);
-}
+#include "../include/ipc.h"
 
 int main(int argc, char *argv[])
 {
-    struct { char a[6]; int k; } rec[RECORDS];
     FILE *fp;
-    int i;
+    int i, k;
+    char a[6];
+    const char *path = argc > 1 ? argv[1] : "log_fopen.data";
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: fread_char_int [FITXER]\n"
-               "Llegeix amb fread() els 100 registres que escriu fwrite_char_int (per defecte log_fopen.data).\n");
-        return EXIT_SUCCESS;
+    args(argc, argv, 0, 1, "[FITXER]", "Llegeix amb fread() els 100 registres (5 bytes i un enter) del fitxer FITXER, per defecte log_fopen.data, i els mostra.");
+    hint(ENOENT, "executeu primer ./files/fwrite_char_int");
+    if ((fp = fopen(path, "r")) == NULL)
+        die("obrint %s", path);
+
+    for(i = 0; i < 100; i++)
+    {
+        if (fread(a, sizeof(char), 5, fp) != 5)
+            stdio_fail(fp, path);       /* the end of the file, or a read error */
+        if (fread(&k, sizeof(int), 1, fp) != 1)
+            stdio_fail(fp, path);
+
+        a[5] = 0; // Equivalent a[5] = '\0'
+        printf("Llegit: %s y %d\n", a, k);
     }
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fprintf(stderr, "fread_char_int: bad arguments (usage: fread_char_int [FILE])\n");
-        return EXIT_FAILURE;
-    }
-    if (argc == 2)
-        path = argv[1];
-
-    fp = fopen(path, "r");
-    if (fp == NULL)
-        die("fopen");
-
-    for (i = 0; i < RECORDS; i++) {
-        size_t na, nk = 0;
-
-        na = fread(rec[i].a, sizeof(char), 5, fp);
-        if (na == 5)
-            nk = fread(&rec[i].k, sizeof(int), 1, fp);
-        if (ferror(fp))
-            die("fread");
-        if (i == 0 && na == 0)
-            bad_file("empty file");
-        if (na < 5 || nk < 1)
-            bad_file("truncated after %d records", i);
-
-        rec[i].a[5] = 0;                /* the file holds no '\0' after "lluis" */
-        if (strcmp(rec[i].a, "lluis") != 0 || rec[i].k != i)
-            bad_file("bad record %d: expected \"lluis\" and %d", i, i);
-    }
-    if (getc(fp) != EOF)                /* the file must end here */
-        bad_file("trailing data after %d records", RECORDS);
+    if (fgetc(fp) != EOF)
+        fail("%s: hi ha més dades de les esperades", path);
     if (ferror(fp))
-        die("fread");
+        die("llegint %s", path);
 
     if (fclose(fp) == EOF)
-        die("fclose");
-
-    for (i = 0; i < RECORDS; i++)
-        printf("Llegit: %s y %d\n", rec[i].a, rec[i].k);
-    if (fflush(stdout) == EOF) {
-        fprintf(stderr, "fread_char_int: write stdout: %s\n", strerror(errno));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
+        die("tancant %s", path);
+    return 0;
 }

@@ -1,127 +1,40 @@
 /*
- * read_char_int.c — read back the 100 records of write_char_int with read().
+ * read_char_int.c — read back the records of write_char_int with read().
  *
  * Slide: "Arxius (regular files): crides a sistema". Each record is 5 chars
- * and the bytes of an int, as they were in the writer's memory. Prints
- * "Llegit: lluis y N" for each one.
+ * and the bytes of an int, as they were in the writer's memory; the reader
+ * prints "Llegit: lluis y N" as it reads each one. Any 5 bytes and any int
+ * make a record: change the writer (i * 7, another name) and this still reads
+ * it. A file that ends before 100 whole records, or goes on after them, is an
+ * error, reported after the records it did hold.
  *
- *   $ ./files/write_char_int [FILE]     (first, to write the file)
- *   $ ./files/read_char_int [FILE]      (default: file.data)
- *
- * The file has no header: only its contents say whether it is ours. So every
- * record is checked ("lluis" and its own index, 0..99) and the whole file is
- * read and checked before anything is printed: a missing, empty, truncated,
- * foreign or too long file gives one error line and exit 1, and stdout stays
- * empty instead of showing garbage records.
+ *   $ ./files/write_char_int [FITXER]     (first, to write the file)
+ *   $ ./files/read_char_int [FITXER]      (default: file.data)
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#define RECORDS 100
-
-static const char *path = "file.data";
-
-static void die(const char *what)
-{
-    fprintf(stderr, "read_char_int: %s %s: %s\n", what, path, strerror(errno));
-    exit(EXIT_FAILURE);
-}
-
-/* The file is readable but is not what write_char_int writes. */
-static void bad_file(const char *fmt, ...)
-{
-    va_list ap;
-
-    fprintf(stderr, "read_char_int: %s: ", path);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    exit(EXIT_FAILURE);
-}
-
-/* read() may return less than asked: loop until n bytes or end of file.
- * Returns the number of bytes read, or -1 on error. */
-static ssize_t readn(int fd, void *buf, size_t n)
-{
-    char *p = buf;
-    size_t got = 0;
-
-    while (got < n) {
-        ssize_t r = read(fd, p + got, n - got);
-        if (r == -1) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (r == 0)
-            break;                      /* end of file */
-        got += (size_t)r;
-    }
-    return (ssize_t)got;
-}
+#include "../include/ipc.h"
 
 int main(int argc, char *argv[])
 {
-    struct { char a[6]; int k; } rec[RECORDS];
-    int i, fd;
-    char extra;
-    ssize_t r;
+    int i, k, fd;
+    char a[6];
+    const char *path = argc > 1 ? argv[1] : "file.data";
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: read_char_int [FITXER]\n"
-               "Llegeix amb read() els 100 registres que escriu write_char_int (per defecte file.data).\n");
-        return EXIT_SUCCESS;
+    args(argc, argv, 0, 1, "[FITXER]", "Llegeix amb read() els 100 registres (5 bytes i un enter) del fitxer FITXER, per defecte file.data, i els mostra.");
+    hint(ENOENT, "executeu primer ./files/write_char_int");
+    if ((fd = open(path, O_RDONLY)) == -1)
+        die("obrint %s", path);
+
+    for(i = 0; i < 100; i++)
+    {
+        read_all(fd, a, 5, path);       /* read() until 5 bytes, or an error: see ipc.h */
+        read_all(fd, &k, sizeof(int), path);
+
+        a[5] = 0; // Equivalent a[5] = '\0'
+        printf("Llegit: %s y %d\n", a, k);
     }
-    if (argc > 2 || (argc == 2 && argv[1][0] == '-')) {
-        fprintf(stderr, "read_char_int: bad arguments (usage: read_char_int [FILE])\n");
-        return EXIT_FAILURE;
-    }
-    if (argc == 2)
-        path = argv[1];
-
-    fd = open(path, O_RDONLY);
-    if (fd == -1)
-        die("open");
-
-    for (i = 0; i < RECORDS; i++) {
-        ssize_t ra, rk = 0;
-
-        ra = readn(fd, rec[i].a, 5);
-        if (ra == 5)
-            rk = readn(fd, &rec[i].k, sizeof(int));
-        if (ra == -1 || rk == -1)
-            die("read");
-        if (i == 0 && ra == 0)
-            bad_file("empty file");
-        if (ra < 5 || rk < (ssize_t)sizeof(int))
-            bad_file("truncated after %d records", i);
-
-        rec[i].a[5] = 0;                /* the file holds no '\0' after "lluis" */
-        if (strcmp(rec[i].a, "lluis") != 0 || rec[i].k != i)
-            bad_file("bad record %d: expected \"lluis\" and %d", i, i);
-    }
-    r = readn(fd, &extra, 1);           /* the file must end here */
-    if (r == -1)
-        die("read");
-    if (r == 1)
-        bad_file("trailing data after %d records", RECORDS);
+    expect_end(fd, path);
 
     if (close(fd) == -1)
-        die("close");
-
-    for (i = 0; i < RECORDS; i++)
-        printf("Llegit: %s y %d\n", rec[i].a, rec[i].k);
-    if (fflush(stdout) == EOF) {
-        fprintf(stderr, "read_char_int: write stdout: %s\n", strerror(errno));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
+        die("tancant %s", path);
+    return 0;
 }
