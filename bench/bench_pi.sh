@@ -1,61 +1,83 @@
 #!/bin/sh
-# bench/bench_pi.sh — do 2 (or N) processes compute pi 2 (or N) times faster?
+# bench/bench_pi.sh — pi with processes and with threads: how much faster
+# with 2 (or N)?
 #
-# Slide: "El temps d'execució amb 2 processos és menor que amb un procés".
-# Times pi/calcul_pi_1proces, pi/calcul_pi_2processos and pi/calcul_pi_nprocessos
-# for N = 1 .. 2 x CPUs (median of several repeats, runs interleaved so that a
-# noisy moment hits every program alike) and prints for each: time, speedup
-# over 1 process, efficiency = speedup / min(N, CPUs), ns per rectangle, and
-# the share of the CPU's divide throughput used (bench/limit_divisio measures
-# it). Beside the -O2 programs that `make` builds, two more columns: the same
-# sources built by this script into a temporary directory (removed at exit):
-#   $CC -std=c11 -O3 -ffast-math                 pi/*.c   (the compiler may vectorise)
-#   $CC -std=c11 -O3 -ffast-math -march=native   pi/*.c   (with this CPU's widest vectors)
-# and a reference row: the slide's own loop (bench/pi_diapositiva.c).
+# Slide: "El temps d'execució amb 2 processos és menor que amb un procés", and
+# its last words, "s'acostumen a fer servir fils". Times pi/calcul_pi_1proces,
+# calcul_pi_2processos, and calcul_pi_nprocessos N beside calcul_pi_fils N for
+# N = 1, 2 and the number of CPUs: the median of several runs (interleaved, so
+# that a noisy moment hits every program alike), the fastest and the slowest,
+# and the speed-up = time of calcul_pi_1proces / time. Beside them, the time
+# of one double division (bench/limit_divisio), the loop's limit.
 #
-#   $ sh bench/bench_pi.sh [-n RECTANGLES] [-r REPETICIONS] [-p NMAX] [--quick]
-#   $ make bench-pi
+#   $ sh bench/bench_pi.sh [-n RECTANGLES] [-r REPETICIONS] [--quick] [--dir CARPETA]
+#   $ make bench-pi        (the same, saving CSV and SVG in bench/results/)
 #
-# It prints numbers and checks no timing: the issue-5 targets are reported as
-# met or not met, and the exit status is 0 either way.
+# It prints numbers and checks none. With --dir (or --csv, --svg) it also
+# writes bench_pi-DATE.csv (the columns of ipc_bench's CSV) and .svg.
 
-USAGE="bench_pi.sh [-n RECTANGLES] [-r REPETICIONS] [-p NMAX] [--quick]"
+USAGE="bench_pi.sh [-n RECTANGLES] [-r REPETICIONS] [--quick] [--dir CARPETA] [--csv FITXER] [--svg FITXER]"
 ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 1
-CC=${CC:-cc}
 
-usage_error() { echo "bench_pi.sh: $1 (usage: $USAGE)" >&2; exit 1; }
+usage_error() { echo "bench_pi.sh: $1 (Ús: $USAGE)" >&2; exit 1; }
 
-# whole NAME VALUE MIN MAX: VALUE must be a whole number in [MIN, MAX].
+# whole NAME VALUE MIN MAX: VALUE must be a whole number from MIN to MAX.
 whole() {
-    case $2 in ''|*[!0-9]*) usage_error "bad value for $1: '$2'" ;; esac
+    case $2 in ''|*[!0-9]*) usage_error "$1 '$2': no és un nombre enter" ;; esac
     [ "${#2}" -le 15 ] && [ "$2" -ge "$3" ] && [ "$2" -le "$4" ] ||
-        usage_error "bad value for $1: '$2' (from $3 to $4)"
+        usage_error "$1 '$2': ha de ser entre $3 i $4"
 }
 
 CPUS=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || CPUS=1
 case $CPUS in ''|*[!0-9]*|0) CPUS=1 ;; esac
-RECTS=500000000 REPEATS=5 NMAX=$((2 * CPUS)) DIVS=100000000
+RECTS=500000000 REPEATS=5 DIVS=20000000 DIR= CSV= SVG=
 while [ $# -gt 0 ]; do
     case $1 in
     -h) echo "Ús: $USAGE"
-        echo "Mesura quant més ràpid calculen pi 1, 2 i N processos, i el compara amb el límit de la divisió."
+        echo "Mesura quant més de pressa calculen pi 2 o N processos, i 2 o N fils, que un sol procés."
         exit 0 ;;
-    -n) [ $# -ge 2 ] || usage_error "missing value after -n"; whole -n "$2" 1000 10000000000000; RECTS=$2; shift ;;
-    -r) [ $# -ge 2 ] || usage_error "missing value after -r"; whole -r "$2" 1 99; REPEATS=$2; shift ;;
-    -p) [ $# -ge 2 ] || usage_error "missing value after -p"; whole -p "$2" 1 1024; NMAX=$2; shift ;;
-    --quick) RECTS=2000000 REPEATS=1 DIVS=1000000 ;;
-    *) usage_error "unknown argument '$1'" ;;
+    -n|-r|--dir|--csv|--svg) [ $# -ge 2 ] || usage_error "falta el valor de $1" ;;
+    --quick) ;;
+    *) usage_error "opció desconeguda '$1'" ;;
+    esac
+    case $1 in
+    -n) whole -n "$2" 1000 10000000000000; RECTS=$2; shift ;;
+    -r) whole -r "$2" 1 99; REPEATS=$2; shift ;;
+    --dir) DIR=$2; shift ;;
+    --csv) CSV=$2; shift ;;
+    --svg) SVG=$2; shift ;;
+    --quick) RECTS=2000000 REPEATS=3 DIVS=1000000 ;;
     esac
     shift
 done
 
-for p in pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos \
+for p in pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos pi/calcul_pi_fils \
          bench/cronometre bench/limit_divisio; do
-    [ -x "$ROOT/$p" ] || { echo "bench_pi.sh: $p is not built (run make)" >&2; exit 1; }
+    [ -x "$ROOT/$p" ] || { echo "bench_pi.sh: falta $p (executeu make)" >&2; exit 1; }
 done
 
+# The machine, as ipc_bench writes it.
+DATE=$(date '+%Y-%m-%d %H:%M %z') STAMP=$(date '+%Y%m%d-%H%M%S')
+MODEL=$(awk -F': *' '/^(model name|Hardware|cpu model|Processor|uarch)[ \t]*:/ { print $2; exit }' \
+        /proc/cpuinfo 2>/dev/null)
+[ -n "$MODEL" ] || MODEL=$(uname -m)
+MODEL=$(printf '%s' "$MODEL" | tr ',"\t' '   ' | tr -s ' ' | sed 's/^ //; s/ $//')
+KERNEL=$(uname -sr | tr ',"' '  ')
+LOAD=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null) || LOAD=
+
+# The files are written to a temporary directory and moved into place at
+# the end: a run cut short leaves nothing half written.
+if [ -n "$DIR" ]; then
+    mkdir -p "$DIR" || exit 1
+    CSV=${CSV:-$DIR/bench_pi-$STAMP.csv} SVG=${SVG:-$DIR/bench_pi-$STAMP.svg}
+fi
+for f in "$CSV" "$SVG"; do
+    [ -z "$f" ] || : >>"$f" || exit 1          # a bad path fails now, not after a minute
+done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench_pi.XXXXXX") || exit 1
-trap 'rm -rf "$TMP"' EXIT
+LOOPS= DONE=
+trap 'for p in $LOOPS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"
+      [ -n "$DONE" ] || rm -f -- ${CSV:+"$CSV"} ${SVG:+"$SVG"}' EXIT
 trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -63,139 +85,140 @@ trap 'exit 143' TERM
 progress() { [ -t 2 ] && printf '\r%-79.79s' "$1" >&2; }
 progress_end() { [ -t 2 ] && printf '\r%79s\r' "" >&2; }
 
-# ---- builds: o2 = the programs `make` built; fm, nat = built here ----------
-# The slide's loop has an int index: only for counts below 2^31.
-SLIDE=yes
-[ "$RECTS" -lt 2147483648 ] || SLIDE=no
-build() {   # build VARIANT FLAGS...: into $TMP/VARIANT; status 1 if the compiler refuses
-    _v=$1; shift
-    mkdir "$TMP/$_v" || exit 1
-    if [ "$_v" != o2 ]; then
-        for _p in calcul_pi_1proces calcul_pi_2processos calcul_pi_nprocessos; do
-            "$CC" -std=c11 "$@" -o "$TMP/$_v/$_p" "$ROOT/pi/$_p.c" 2>>"$TMP/build.log" || return 1
-        done
-    else
-        for _p in calcul_pi_1proces calcul_pi_2processos calcul_pi_nprocessos; do
-            ln -s "$ROOT/pi/$_p" "$TMP/$_v/$_p" || exit 1
-        done
-    fi
-    if [ "$SLIDE" = yes ]; then
-        "$CC" -std=c11 "$@" -DNUM_RECTS="$RECTS" -o "$TMP/$_v/diapositiva" \
-            "$ROOT/bench/pi_diapositiva.c" 2>>"$TMP/build.log" || return 1
-    fi
-}
-progress "compilant les variants (-O2, -O3 -ffast-math, -march=native)"
-build o2 -O2 || { echo "bench_pi.sh: $CC cannot build bench/pi_diapositiva.c: $(head -n 1 "$TMP/build.log")" >&2; exit 1; }
-VARIANTS=o2
-if build fm -O3 -ffast-math; then VARIANTS="$VARIANTS fm"; else FM_NOTE="$CC -O3 -ffast-math failed"; fi
-if build nat -O3 -ffast-math -march=native; then VARIANTS="$VARIANTS nat"; else NAT_NOTE="$CC -march=native failed"; fi
-
-# ---- the divide bound -------------------------------------------------------
+# ---- the divide bound: one loop, then one per CPU at once ---------------------
 progress "bench/limit_divisio $DIVS"
 "$ROOT/bench/limit_divisio" "$DIVS" >"$TMP/div" || exit 1
-DIV_IND=$(awk '/^divisions independents/ { print $3 }' "$TMP/div")
-DIV_DEP=$(awk '/^divisions dependents/ { print $3 }' "$TMP/div")
-# The machine's own ceiling for N = CPUs: one divide loop per CPU, all at
-# once. If the CPUs slow each other down (shared caches, clock, a virtual
-# machine's host), no program can reach an efficiency of 1.
-progress "bench/limit_divisio $DIVS x $CPUS alhora"
-LOOPS=
 k=1
 while [ "$k" -le "$CPUS" ]; do
     "$ROOT/bench/limit_divisio" "$DIVS" >"$TMP/div.$k" &
     LOOPS="$LOOPS $!"
     k=$((k + 1))
 done
-trap 'for p in $LOOPS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"' EXIT
 for p in $LOOPS; do wait "$p" || exit 1; done
 LOOPS=
-DIV_PAR=$(cat "$TMP"/div.* | awk '/^divisions independents/ { s += $3; n++ } END { printf "%.3f", s / n }')
-CEIL=$(awk -v a="$DIV_IND" -v b="$DIV_PAR" 'BEGIN { printf "%.2f", a / b }')
+DIV_ONE=$(awk '/^divisions independents/ { print $3 }' "$TMP/div")
+DIV_ALL=$(cat "$TMP"/div.* | awk '/^divisions independents/ { s += $3; n++ } END { printf "%.3g", s / n }')
 
-# ---- the runs -------------------------------------------------------------
-# A configuration is "NAME N": the program and how many processes it uses.
-CONFIGS=
-[ "$SLIDE" = yes ] && CONFIGS="diapositiva:1"
-CONFIGS="$CONFIGS calcul_pi_1proces:1 calcul_pi_2processos:2"
-n=1
-while [ "$n" -le "$NMAX" ]; do CONFIGS="$CONFIGS calcul_pi_nprocessos:$n"; n=$((n + 1)); done
-
+# ---- the runs: "PROGRAM N" configurations, interleaved repeats ---------------------
+NS=$(printf '%s\n' 1 2 "$CPUS" | sort -n | uniq | tr '\n' ' ')
+CONFIGS="calcul_pi_1proces:1 calcul_pi_2processos:2"
+for n in $NS; do CONFIGS="$CONFIGS calcul_pi_nprocessos:$n calcul_pi_fils:$n"; done
 total=0
-for v in $VARIANTS; do for c in $CONFIGS; do total=$((total + REPEATS)); done; done
+for c in $CONFIGS; do total=$((total + REPEATS)); done
 : >"$TMP/times"
 done_runs=0 r=1
 while [ "$r" -le "$REPEATS" ]; do
-    for v in $VARIANTS; do
-        for c in $CONFIGS; do
-            prog=${c%:*} n=${c#*:}
-            case $prog in
-            diapositiva) set -- ;;
-            calcul_pi_nprocessos) set -- "$n" "$RECTS" ;;
-            *) set -- "$RECTS" ;;
-            esac
-            done_runs=$((done_runs + 1))
-            progress "[$done_runs/$total] $v $prog $*"
-            t=$("$ROOT/bench/cronometre" -o "$TMP/out" "$TMP/$v/$prog" "$@") ||
-                { echo "bench_pi.sh: $v/$prog $* failed" >&2; exit 1; }
-            grep -q '^pi = 3\.14159[0-9]e+00$' "$TMP/out" ||
-                { echo "bench_pi.sh: $v/$prog $* printed '$(head -c 80 "$TMP/out")', not pi" >&2; exit 1; }
-            echo "$v $prog $n $t" >>"$TMP/times"
-        done
+    for c in $CONFIGS; do
+        prog=${c%:*} n=${c#*:}
+        case $prog in
+        calcul_pi_nprocessos|calcul_pi_fils) set -- "$n" "$RECTS" ;;
+        *) set -- "$RECTS" ;;
+        esac
+        done_runs=$((done_runs + 1))
+        progress "[$done_runs/$total] $prog $*"
+        t=$("$ROOT/bench/cronometre" -o "$TMP/out" "$ROOT/pi/$prog" "$@") ||
+            { echo "bench_pi.sh: pi/$prog $* ha fallat" >&2; exit 1; }
+        grep -q '^pi = 3\.14159[0-9]e+00$' "$TMP/out" ||
+            { echo "bench_pi.sh: pi/$prog $* ha escrit '$(head -c 80 "$TMP/out")', no pi" >&2; exit 1; }
+        echo "$prog $n $t" >>"$TMP/times"
     done
     r=$((r + 1))
 done
 progress_end
 
-# ---- the table ---------------------------------------------------------------
-LOAD=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null) || LOAD=$(uptime | sed 's/.*: //')
-echo "Càlcul de pi: $RECTS rectangles, $CPUS CPUs en línia, mediana de $REPEATS repeticions," \
-     "compilador $CC (càrrega abans: $LOAD)"
-echo "Límit de la divisió escalar (bench/limit_divisio): $DIV_IND ns per divisió independent," \
-     "$DIV_DEP ns dependent"
-echo "Amb $CPUS bucles de divisió alhora, un per CPU: $DIV_PAR ns cadascun; eficiència màxima" \
-     "d'aquesta màquina: $CEIL"
-[ -n "${FM_NOTE:-}" ] && echo "Nota: $FM_NOTE; columna buida"
-[ -n "${NAT_NOTE:-}" ] && echo "Nota: $NAT_NOTE; columna buida"
-
-awk -v q="'" -v ceil="$CEIL" -v cpus="$CPUS" -v rects="$RECTS" -v bound="$DIV_IND" -v configs="$CONFIGS" '
-function med(key,   n, i, j, t, a) {
-    n = split(T[key], a, " ")
-    for (i = 2; i <= n; i++)            # insertion sort: a handful of values
-        for (j = i; j > 1 && a[j - 1] + 0 > a[j] + 0; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+# ---- the table, the CSV and the SVG ------------------------------------------------
+LC_ALL=C awk -v rects="$RECTS" -v repeats="$REPEATS" -v cpus="$CPUS" -v ns="$NS" -v date="$DATE" \
+    -v model="$MODEL" -v kernel="$KERNEL" -v load="$LOAD" -v div1="$DIV_ONE" -v divall="$DIV_ALL" \
+    -v csv="$TMP/csv" -v svg="$TMP/svg" '
+function sorted(key,   n, i, j, t) {        # S[1..n]: the times of KEY, sorted
+    n = split(T[key], S, " ")
+    for (i = 2; i <= n; i++)
+        for (j = i; j > 1 && S[j - 1] + 0 > S[j] + 0; j--) { t = S[j]; S[j] = S[j - 1]; S[j - 1] = t }
+    return n
 }
-function cell(v, prog, n,   key) {
-    key = v " " prog " " n
-    if (!(key in T)) { printf "  %8s %7s", "-", "-"; return }
-    printf "  %8.3f %7.2f", med(key), base / med(key)
+function stat(key,   n) {                   # MED, MIN, MAX of KEY
+    n = sorted(key)
+    MED = n % 2 ? S[(n + 1) / 2] : (S[n / 2] + S[n / 2 + 1]) / 2
+    MIN = S[1]; MAX = S[n]
 }
-{ T[$1 " " $2 " " $3] = T[$1 " " $2 " " $3] " " $4 }
+function num(v) { return v >= 100 ? sprintf("%.0f", v) : v >= 10 ? sprintf("%.1f", v) : v >= 1 ? sprintf("%.2f", v) : sprintf("%.3g", v) }
+function cell(key,   s) {                   # "0.245   (0.244–0.247)        1.98"
+    stat(key)
+    return sprintf("%-7s %-17s %11.2f", num(MED), "(" num(MIN) "–" num(MAX) ")", base / MED)
+}
+function csvrow(prog, n) {
+    stat(prog " " n)
+    printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g\n",
+        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED > csv
+}
+function bar(x, y, w, h, color, label) {
+    printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, h, color > svg
+    printf "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\">%s</text>\n", x + w + 6, y + h - 2, label > svg
+}
+{ T[$1 " " $2] = T[$1 " " $2] " " $3 }
 END {
-    base = med("o2 calcul_pi_1proces 1")
-    print ""
-    # Literal headers: awk pads by bytes, and "acceleració" has more bytes than letters.
-    print "                             -------------------- -O2 (make) -------------------   -O3 -ffast-math   + -march=native"
-    print "programa                  N  temps (s) acceleració eficiència  ns/rect   % límit     temps  accel.     temps  accel."
-    m = split(configs, C, " ")
+    stat("calcul_pi_1proces 1"); base = MED
+    printf "Càlcul de pi amb processos i amb fils · %s · %s · %s · %d CPUs en línia\n", date, model, kernel, cpus
+    printf "%d rectangles; temps en segons, mediana de %d execucions intercalades, entre parèntesis\n", rects, repeats
+    printf "la més ràpida i la més lenta. Acceleració = temps de calcul_pi_1proces / temps.\n"
+    printf "Càrrega de la màquina en començar: %s.\n\n", load
+    # Widths count bytes (LC_ALL=C): "–" is 3 bytes, "í", "à", "ó" 2 each.
+    printf "%-22s %3s   %-7s %-19s %12s\n", "programa", "N", "temps", "(mín–màx)", "acceleració"
+    printf "%-22s %3d   %s\n", "calcul_pi_1proces", 1, cell("calcul_pi_1proces 1")
+    printf "%-22s %3d   %s\n\n", "calcul_pi_2processos", 2, cell("calcul_pi_2processos 2")
+    printf "%3s   %-35s   %-35s\n", "", "processos (calcul_pi_nprocessos N)", "fils (calcul_pi_fils N)"
+    printf "%3s   %-7s %-19s %12s   %-7s %-19s %12s\n", "N", "temps", "(mín–màx)", "acceleració", "temps", "(mín–màx)", "acceleració"
+    m = split(ns, N, " ")
+    for (i = 1; i <= m; i++)
+        printf "%3d   %s   %s\n", N[i], cell("calcul_pi_nprocessos " N[i]), cell("calcul_pi_fils " N[i])
+    printf "\nUna divisió de double: %s ns (bench/limit_divisio); amb %d bucles de divisions alhora, un per CPU:\n", num(div1), cpus
+    printf "%s ns cadascun. El bucle de pi fa una divisió per rectangle: no pot anar més de pressa que això.\n", num(divall)
+    stat("calcul_pi_nprocessos 2"); p2 = base / MED
+    stat("calcul_pi_fils 2"); f2 = base / MED
+    stat("calcul_pi_1proces 1")
+    printf "\nQuè cal observar (amb els números d\047aquesta execució):\n"
+    ns1 = MED * 1e9 / rects
+    printf "- Un procés: %s ns per rectangle; una divisió sola, %s ns: ", num(ns1), num(div1)
+    if (ns1 < 1.25 * div1)
+        printf "el bucle va al ritme del divisor.\n"
+    else
+        printf "el bucle va més lent que el divisor\n  (amb pocs rectangles, hi pesa engegar el programa).\n"
+    printf "- Amb 2 processos l\047acceleració és %.2f; amb 2 fils, %.2f. El càlcul i el resultat són els mateixos;\n", p2, f2
+    printf "  el que canvia és com tornen la suma (una canonada, o la memòria que els fils ja comparteixen)\n"
+    printf "  i quant costa crear-los (ipc_bench: «Engegar un procés o un fil»): poc, al costat de tot el càlcul.\n"
+    printf "- L\047acceleració ideal és N fins a %d (les CPUs): amb més processos o fils que CPUs, s\047han de\n", cpus
+    printf "  repartir les mateixes CPUs. I el temps és el del procés o fil que acaba més tard.\n"
+    if (load + 0 > 0.5)
+        printf "- La càrrega era %s en començar: una altra cosa feia servir la màquina; torneu-ho a mesurar.\n", load
+
+    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup\n" > csv
+    csvrow("calcul_pi_1proces", 1); csvrow("calcul_pi_2processos", 2)
+    for (i = 1; i <= m; i++) { csvrow("calcul_pi_nprocessos", N[i]); csvrow("calcul_pi_fils", N[i]) }
+
+    # SVG: per N, two bars of speed-up (processes, threads) and the ideal, min(N, CPUs).
+    top = 1; for (i = 1; i <= m; i++) if (N[i] > top) top = N[i]
+    scale = 420 / (top * 1.1); y = 90
+    height = 110 + m * 70 + 40
+    printf "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"760\" height=\"%d\" viewBox=\"0 0 760 %d\" font-family=\"sans-serif\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n", height, height > svg
+    printf "<text x=\"20\" y=\"26\" font-size=\"16\">bench_pi · %s · %s · %s · %d CPUs</text>\n", date, model, kernel, cpus > svg
+    printf "<text x=\"20\" y=\"46\" font-size=\"11\">Acceleració sobre calcul_pi_1proces (%d rectangles, mediana de %d); línia negra: la ideal, min(N, CPUs)</text>\n", rects, repeats > svg
+    printf "<rect x=\"20\" y=\"58\" width=\"12\" height=\"10\" fill=\"#3b6fb6\"/><text x=\"36\" y=\"67\" font-size=\"11\">processos (calcul_pi_nprocessos)</text>\n" > svg
+    printf "<rect x=\"260\" y=\"58\" width=\"12\" height=\"10\" fill=\"#e07b28\"/><text x=\"276\" y=\"67\" font-size=\"11\">fils (calcul_pi_fils)</text>\n" > svg
     for (i = 1; i <= m; i++) {
-        split(C[i], pn, ":"); prog = pn[1]; n = pn[2]
-        t = med("o2 " prog " " n)
-        used = n < cpus ? n : cpus
-        sp = base / t; eff = sp / used; ns = t * 1e9 / rects
-        name = prog == "diapositiva" ? "diapositiva (int i)" : prog
-        printf "%-22s %4d  %9.3f %11.2f %10.2f %8.3f %8.0f%%", name, n, t, sp, eff, ns, 100 * bound / (ns * used)
-        cell("fm", prog, n); cell("nat", prog, n); printf "\n"
-        if (prog == "calcul_pi_nprocessos" && n == cpus) effn = eff
-        if (prog == "calcul_pi_2processos") eff2 = sp / (cpus < 2 ? cpus : 2)
-        if (prog == "diapositiva") slide = t
+        printf "<text x=\"150\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">N = %d</text>\n", y + 30, N[i] > svg
+        stat("calcul_pi_nprocessos " N[i]); bar(160, y + 4, base / MED * scale, 22, "#3b6fb6", sprintf("%.2f (%s s)", base / MED, num(MED)))
+        stat("calcul_pi_fils " N[i]); bar(160, y + 30, base / MED * scale, 22, "#e07b28", sprintf("%.2f (%s s)", base / MED, num(MED)))
+        ideal = N[i] < cpus ? N[i] : cpus
+        printf "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"black\" stroke-width=\"2\"/>\n", 160 + ideal * scale, y, 160 + ideal * scale, y + 56 > svg
+        y += 70
     }
-    print ""
-    print "acceleració = temps de calcul_pi_1proces (-O2) / temps; eficiència = acceleració / min(N, CPUs);"
-    print "% límit = límit de divisió / (ns per rectangle x min(N, CPUs)): com d" q "a prop va cada CPU del seu divisor."
-    printf "Objectiu (issue 5): eficiència >= 0.95 amb N = CPUs = %d: %.3f, %s", cpus, effn,
-        (effn >= 0.95 ? "complert" : "NO complert (la màquina estava ocupada? torneu-ho a provar en repòs)")
-    printf "; calcul_pi_2processos: %.3f; màxim de la màquina: %s\n", eff2, ceil
-    if (slide > 0)
-        printf "Objectiu: calcul_pi_1proces no més lent que el bucle de la diapositiva a -O2: %.3f s vs %.3f s, %s\n",
-            base, slide, (base <= slide * 1.03 ? "complert (tolerància 3%)" : "NO complert")
-}' "$TMP/times"
+    printf "<line x1=\"160\" y1=\"86\" x2=\"160\" y2=\"%d\" stroke=\"#999\"/>\n</svg>\n", y > svg
+}' "$TMP/times" || exit 1
+
+if [ -n "$CSV" ]; then mv "$TMP/csv" "$CSV" || exit 1; fi
+if [ -n "$SVG" ]; then mv "$TMP/svg" "$SVG" || exit 1; fi
+DONE=1
+if [ -n "$CSV$SVG" ]; then
+    echo
+    echo "Resultats desats: $CSV${CSV:+${SVG:+ i }}$SVG"
+fi

@@ -4,36 +4,22 @@
  * The slides time calcul_pi with the shell's `time`; its format differs from
  * shell to shell, so bench_pi.sh uses this instead: fork(), execvp(), waitpid(),
  * and clock_gettime(CLOCK_MONOTONIC) around them. It prints seconds on stdout,
- * one line, and sends the command's own output to FILE (or /dev/null).
+ * one line, and sends the command's own output to FITXER (or /dev/null).
  *
  *   $ ./bench/cronometre -o sortida.txt ./pi/calcul_pi_1proces 100000000
  *   0.116214
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
+#include "../include/ipc.h"
 #include <time.h>
-#include <unistd.h>
 
-#define USAGE "cronometre [-o FITXER] ORDRE [ARGUMENTS...]"
-
-static void die(const char *what, const char *obj)
-{
-    fprintf(stderr, "cronometre: %s %s: %s\n", what, obj, strerror(errno));
-    exit(EXIT_FAILURE);
-}
+#define USAGE "[-o FITXER] ORDRE [ARGUMENTS...]"
 
 static double now(void)
 {
     struct timespec ts;
 
     if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-        die("clock_gettime", "CLOCK_MONOTONIC");
+        die("clock_gettime");
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -45,34 +31,37 @@ int main(int argc, char *argv[])
     double t0, t1;
     pid_t pid;
 
+    /* Not args(): the command's own options (ls -l) are not ours. */
+    prog = "cronometre";
+    usage_text = USAGE;
+    atexit(check_stdout);
     if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: " USAGE "\n"
-               "Executa l'ordre i escriu quants segons ha trigat (temps real, CLOCK_MONOTONIC).\n");
+        printf("Ús: %s " USAGE "\n"
+               "Executa l'ordre i escriu quants segons ha trigat (temps real, CLOCK_MONOTONIC).\n", prog);
         return EXIT_SUCCESS;
     }
     if (argc > 2 && strcmp(argv[1], "-o") == 0) {
         out = argv[2];
         first = 3;
     }
-    if (first >= argc || argv[first][0] == '-') {
-        fprintf(stderr, "cronometre: no command to run (usage: " USAGE ")\n");
-        return EXIT_FAILURE;
-    }
+    if (first >= argc)
+        usage_error("falta l'ordre");
+    if (argv[first][0] == '-')
+        usage_error("opció desconeguda '%s'", argv[first]);
 
-    fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH);
-    if (fd == -1)
-        die("open", out);
+    if ((fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH)) == -1)
+        die("obrint %s", out);
     /* A pipe closed by a successful exec: if the child writes errno to it,
      * exec failed and the parent reports it (one error line, not two). */
     if (pipe(err) == -1)
-        die("pipe", "exec status");
+        die("pipe");
     if (fcntl(err[1], F_SETFD, FD_CLOEXEC) == -1)
-        die("fcntl", "exec status");
+        die("fcntl");
 
     fflush(stdout);
     t0 = now();
     if ((pid = fork()) == -1)
-        die("fork", argv[first]);
+        die("fork");
     if (pid == 0) {
         close(err[0]);
         if (dup2(fd, STDOUT_FILENO) == -1)
@@ -94,17 +83,16 @@ int main(int argc, char *argv[])
     close(err[0]);
     while (waitpid(pid, &status, 0) == -1)
         if (errno != EINTR)
-            die("waitpid", argv[first]);
+            die("waitpid");
     t1 = now();
 
     if (r == (ssize_t)sizeof e) {
         errno = e;
-        die("exec", argv[first]);
+        hint(ENOENT, "comproveu el camí de l'ordre");
+        die("executant %s", argv[first]);
     }
-    if (WIFSIGNALED(status)) {
-        fprintf(stderr, "cronometre: %s: killed by signal %d\n", argv[first], WTERMSIG(status));
-        return EXIT_FAILURE;
-    }
+    if (WIFSIGNALED(status))
+        fail("%s: ha mort pel senyal %d (%s)", argv[first], WTERMSIG(status), strsignal(WTERMSIG(status)));
     if (WEXITSTATUS(status) != 0)
         return EXIT_FAILURE;    /* the command has said why on stderr */
     printf("%.6f\n", t1 - t0);

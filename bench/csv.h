@@ -13,9 +13,11 @@
  *   bytes       message size (bytes), copies: how many times they are copied
  *   unit        us, ns, MB/s (1 MB = 10^6 bytes)
  *   median,min,max,batches   the median of the batches, the extremes, how many
+ *   batch_ms    the shortest a batch (or bandwidth window) was allowed to be
  *   per_trip_median,p99      latency: round trips timed one by one
  *   fraction_of_memcpy       mmap: of memcpy through the same ring
  *   lmbench     the lmbench tool that measures the same thing, if any
+ *   workers,speedup         empty here: bench_pi.sh's rows (N, and the speed-up)
  */
 
 /* Text as it is, but a comma would start a new field: never one. */
@@ -41,7 +43,7 @@ static void write_csv(FILE *fp, const char *path)
     char pl[64], cp[32], lb[160];
 
     fprintf(fp, "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,"
-            "bytes,copies,unit,median,min,max,batches,per_trip_median,p99,fraction_of_memcpy,lmbench\n");
+            "bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup\n");
     for (int i = 0; i < nrows; i++) {
         const struct row *r = &rows[i];
         fprintf(fp, "%s,%s,%s,%ld,ipc_bench,%s,%s,%s,%s,%s,%s,", mach.date, mach.cpu, mach.kernel, mach.cpus,
@@ -49,11 +51,12 @@ static void write_csv(FILE *fp, const char *path)
                 place_cpus(cp, sizeof cp, r->place));
         if (r->bytes > 0)
             fprintf(fp, "%ld", r->bytes);
-        fprintf(fp, ",%d,%s,%.6g,%.6g,%.6g,%d", r->copies, r->unit, r->s.med, r->s.min, r->s.max, r->s.n);
+        fprintf(fp, ",%d,%s,%.6g,%.6g,%.6g,%d,%g", r->copies, r->unit, r->s.med, r->s.min, r->s.max, r->s.n,
+                (strcmp(r->section, "bandwidth") == 0 || strcmp(r->section, "ceiling") == 0 ? cfg.window : cfg.batch) * 1e3);
         csv_num(fp, r->single_med);
         csv_num(fp, r->p99);
         csv_num(fp, r->fraction);
-        fprintf(fp, ",%s\n", r->reference);
+        fprintf(fp, ",%s,,\n", r->reference);
     }
     if (fclose(fp) == EOF)
         die("escrivint %s", path);

@@ -354,13 +354,13 @@ static void measure_ceilings(void)
     char *ring = big(RING_BYTES * 2);
     struct stats s;
 
-    snprintf(dram_label, sizeof dram_label, "memcpy, dades a la DRAM (2 x %zu MiB)", cfg.dram >> 20);
+    snprintf(dram_label, sizeof dram_label, "memcpy (dades a la DRAM: 2 x %zu MiB)", cfg.dram >> 20);
     for (int k = 0; k < NSIZES; k++) {
         double mb = -(double)sizes[k] / 1e6;
         a = (struct copy_arg){ src, dst, ring, (size_t)sizes[k], ring_slots((size_t)sizes[k]), 0 };
         progress("memcpy: %s", size_label[k]);
         s = measure(run_copy_cache, &a, cfg.window, cfg.repeats, mb);
-        add_row("ceiling", "memcpy-cache", "memcpy, dades a la memòria cau", "bw_mem bcopy", P_ONE, sizes[k], 1, "MB/s", s);
+        add_row("ceiling", "memcpy-cache", "memcpy (dades a la memòria cau)", "bw_mem bcopy", P_ONE, sizes[k], 1, "MB/s", s);
         s = measure(run_copy_ring, &a, cfg.window, cfg.repeats, mb);
         add_row("ceiling", "memcpy-ring", "memcpy per l'anell de mmap (2 còpies)", "", P_ONE, sizes[k], 2, "MB/s", s);
     }
@@ -513,7 +513,7 @@ static void measure_syscalls(void)
 
     set_action(SIGUSR1, on_usr1, SA_RESTART);
     s = measure(run_signal_catch, NULL, cfg.batch, lat, 1e9);
-    add_row("syscall", "signal-catch", "senyal a si mateix, amb gestor", "lat_sig catch", P_ONE, 0, 0, "ns", s);
+    add_row("syscall", "signal-catch", "senyal a si mateix (amb gestor)", "lat_sig catch", P_ONE, 0, 0, "ns", s);
     set_action(SIGUSR1, SIG_DFL, 0);
 }
 

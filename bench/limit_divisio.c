@@ -2,7 +2,7 @@
  * limit_divisio.c — how fast can this CPU divide? The bound of the pi loop.
  *
  * Each rectangle of calcul_pi costs one division, 4.0 / (1.0 + mid * mid), and
- * a division is the slowest of its operations. Two loops of ITERATIONS double
+ * a division is the slowest of its operations. Two loops of ITERACIONS double
  * divisions (the scalar divsd on x86-64), built like the pi programs (-O2):
  *  - dependent: x = c / x; each division waits for the previous one, so the
  *    time per division is its latency;
@@ -13,17 +13,11 @@
  *    scalar (one division at a time), as the pi loop does at -O2.
  * Median of 3 runs, CLOCK_MONOTONIC, printed in ns per division.
  *
- *   $ ./bench/limit_divisio [ITERATIONS]      (default 100000000)
+ *   $ ./bench/limit_divisio [ITERACIONS]      (default 100000000)
  *   $ sh bench/bench_pi.sh                     (puts it beside calcul_pi)
  */
-#define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "../include/ipc.h"
 #include <time.h>
-
-#define USAGE "limit_divisio [ITERACIONS]"
 
 static volatile double sink;    /* keeps the results alive: the loops are not dropped */
 
@@ -31,19 +25,16 @@ static double now(void)
 {
     struct timespec ts;
 
-    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1) {
-        fprintf(stderr, "limit_divisio: clock_gettime CLOCK_MONOTONIC: %s\n", strerror(errno));
-        exit(EXIT_FAILURE);
-    }
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
+        die("clock_gettime");
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static double dependent(long long n, double c)
 {
     double x = 1.1, t0 = now();
-    long long i;
 
-    for (i = 0; i < n; i++)
+    for (long long i = 0; i < n; i++)
         x = c / x;              /* x, c/x, x, ...: bounded, every step waits */
     sink = x;
     return now() - t0;
@@ -52,9 +43,8 @@ static double dependent(long long n, double c)
 static double independent(long long n, double c)
 {
     double s = 0.0, d = 1.0, t0 = now();
-    long long i;
 
-    for (i = 0; i < n; i++) {
+    for (long long i = 0; i < n; i++) {
         s += c / d;             /* the divisor does not depend on a division */
         d += 1.0;
     }
@@ -71,26 +61,11 @@ int main(int argc, char *argv[])
 {
     long long n = 100000000;
     double c = 1.21 + (double)argc * 1e-9, dep, ind;     /* not a compile-time constant */
-    char *end;
 
-    if (argc > 1 && strcmp(argv[1], "-h") == 0) {
-        printf("Ús: " USAGE "\n"
-               "Mesura quants nanosegons triga una divisió de doubles, dependent i independent.\n");
-        return EXIT_SUCCESS;
-    }
-    if (argc > 2) {
-        fprintf(stderr, "limit_divisio: too many arguments (usage: " USAGE ")\n");
-        return EXIT_FAILURE;
-    }
-    if (argc == 2) {
-        errno = 0;
-        n = strtoll(argv[1], &end, 10);
-        if (errno != 0 || end == argv[1] || *end != '\0' || n < 1 || n > 100000000000LL) {
-            fprintf(stderr, "limit_divisio: bad count '%s': a whole number from 1 to 1e11 "
-                    "(usage: " USAGE ")\n", argv[1]);
-            return EXIT_FAILURE;
-        }
-    }
+    args(argc, argv, 0, 1, "[ITERACIONS]",
+         "Mesura quants nanosegons triga una divisió de doubles, dependent i independent.");
+    if (argc == 2)
+        n = parse_count(argv[1], "iteracions", 1, 100000000000LL);
     dependent(n / 10, c);       /* warm-up: let the CPU reach its clock speed */
     dep = median3(dependent(n, c), dependent(n, c), dependent(n, c));
     ind = median3(independent(n, c), independent(n, c), independent(n, c));
