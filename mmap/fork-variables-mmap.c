@@ -38,8 +38,8 @@ int main(int argc, char *argv[])
 
     args(argc, argv, 0, 0, "", "Mostra que pare i fill d'un fork() comparteixen la memòria "
          "mapada amb mmap(MAP_SHARED): el pare veu els canvis del fill.");
-    /* Shared, and backed by no file (fd -1, offset 0); shared with the children
-     * forked after this line. */
+    /* Backed by no file (fd -1, offset 0), zero-filled, and shared with every
+     * child forked after this line. */
     if ((v = mmap(NULL, sizeof *v, PROT_READ | PROT_WRITE,
                   MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
         die("mmap");
