@@ -30,7 +30,7 @@ whole() {
 
 CPUS=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || CPUS=1
 case $CPUS in ''|*[!0-9]*|0) CPUS=1 ;; esac
-RECTS=500000000 REPEATS=5 DIVS=20000000 DIR= CSV= SVG=
+RECTS=500000000 REPEATS=5 DIVS=20000000 DIR='' CSV='' SVG=''
 while [ $# -gt 0 ]; do
     case $1 in
     -h) echo "Ús: $USAGE"
@@ -75,7 +75,7 @@ for f in "$CSV" "$SVG"; do
     [ -z "$f" ] || : >>"$f" || exit 1          # a bad path fails now, not after a minute
 done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench_pi.XXXXXX") || exit 1
-LOOPS= DONE=
+LOOPS='' DONE=''
 trap 'for p in $LOOPS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"
       [ -n "$DONE" ] || rm -f -- ${CSV:+"$CSV"} ${SVG:+"$SVG"}' EXIT
 trap 'exit 129' HUP

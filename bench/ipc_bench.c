@@ -106,7 +106,7 @@ static int nskipped;
  * commands both processes are idle, so reset() may touch shared state. */
 enum { CMD_TRIPS, CMD_STREAM };
 struct cmd {
-    int op;
+    long op;                    /* CMD_TRIPS or CMD_STREAM (long: no padding bytes) */
     long n, m;                  /* n round trips of 1 byte, or n messages of m bytes */
 };
 
@@ -158,7 +158,7 @@ static _Noreturn void child_serve(void)
 
 /* One command, seen from the parent: the seconds of the timed part. With
  * EACH, every round trip is also timed alone (microseconds). */
-static double command(int op, long n, long m, double *each)
+static double command(long op, long n, long m, double *each)
 {
     const struct technique *t = tech_now;
     struct cmd k = { op, n, m };
@@ -219,8 +219,8 @@ static void run_technique(int ti, int place)
     peer_dead = 0;
     memset(&ch, 0, sizeof ch);
     ch.rfd = ch.wfd = -1;
-    if (t->setup(&ch) == -1) {
-        if (place == P_SAME || !(cfg.places & 1u << P_SAME))
+    if (t->setup(&ch) == -1) {          /* not on this system: said once in the table */
+        if (nskipped == 0 || skipped[nskipped - 1] != t->label)
             skipped[nskipped++] = t->label;
         return;
     }

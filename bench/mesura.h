@@ -58,7 +58,7 @@ typedef double (*run_fn)(void *arg, long n);
  * (bytes per message / 1e6: MB/s). */
 static struct stats measure(run_fn f, void *arg, double target, int batches, double scale)
 {
-    double v[MAX_BATCHES], t;
+    double v[MAX_BATCHES] = { 0 }, t;
     long n = 1;
     int retries = 0;
 

@@ -14,7 +14,7 @@
 
 USAGE="readme.sh [--readme FITXER] [IPC_BENCH.csv] [BENCH_PI.csv]"
 ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 1
-README=$ROOT/bench/README.md IPC= PI=
+README=$ROOT/bench/README.md IPC='' PI=''
 
 usage_error() { echo "readme.sh: $1 (Ús: $USAGE)" >&2; exit 1; }
 while [ $# -gt 0 ]; do

@@ -4,11 +4,12 @@
  *
  * One panel per kind of figure, horizontal bars on a linear scale from 0:
  * the bar is the median, the thin line across its end goes from the lowest
- * to the highest batch, the number is the median. Colours say the
- * placement. Written by hand, no library: plain SVG 1.1.
+ * to the highest batch (cut at the edge, with a triangle, when it would go
+ * off the chart), the number is the median. Colours say the placement.
+ * Written by hand, no library: plain SVG 1.1.
  */
 
-#define SVG_W 1000
+#define SVG_W 1060
 #define SVG_LABEL 420           /* the labels' column */
 #define SVG_BAR 440             /* the longest bar */
 #define SVG_ROW 18
@@ -50,12 +51,13 @@ static double svg_panel(FILE *fp, double y, const char *title, const char *secti
 
     for (int i = 0; i < nrows; i++)
         if (svg_match(&rows[i], section, bytes) || (extra != NULL && svg_match(&rows[i], extra, bytes))) {
-            if (rows[i].s.max / div > mx)
-                mx = rows[i].s.max / div;
+            if (rows[i].s.med / div > mx)
+                mx = rows[i].s.med / div;
             n++;
         }
     if (n == 0)
         return y;
+    mx *= 1.1;                  /* the longest median: 10 % short of the whole width */
     svg_text(fp, 20, y + 16, "start", 15, title);
     y += 28;
     fprintf(fp, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\"/>\n",
@@ -67,6 +69,8 @@ static double svg_panel(FILE *fp, double y, const char *title, const char *secti
                 continue;
             double w = r->s.med / div / mx * SVG_BAR, x0 = r->s.min / div / mx * SVG_BAR,
                    x1 = r->s.max / div / mx * SVG_BAR, mid = y + SVG_ROW / 2.0;
+            if (x1 > SVG_BAR * 1.15)    /* an outlier: the line stops at the edge, with a mark */
+                x1 = SVG_BAR * 1.15;
             if (r->place == P_ONE)
                 snprintf(lbl, sizeof lbl, "%s", r->label);
             else
@@ -76,6 +80,8 @@ static double svg_panel(FILE *fp, double y, const char *title, const char *secti
                     SVG_LABEL, y + 3, w > 0.5 ? w : 0.5, SVG_ROW - 6, place_color(r->place));
             fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"black\"/>\n",
                     SVG_LABEL + x0, mid, SVG_LABEL + x1, mid);
+            if (x1 >= SVG_BAR * 1.15)
+                fprintf(fp, "<path d=\"M%.1f %.1f l-6 -4 v8 z\" fill=\"black\"/>\n", SVG_LABEL + x1, mid);
             snprintf(lbl, sizeof lbl, "%s %s", num(b, r->s.med / div), unit);
             svg_text(fp, SVG_LABEL + (x1 > w ? x1 : w) + 6, mid + 4, "start", 11, lbl);
             y += SVG_ROW;
