@@ -445,6 +445,22 @@ END {
     if (NE == 0) { print "timeline: la traça és buida" | "cat 1>&2"; exit 2 }
     for (pid in PEND) { e = PEND[pid]; T1[e] = LASTT[pid]; RES[e] = "?" }
 
+    # strace may learn that a child has ended after its parent was told
+    # (wait4() returned it, SIGCHLD came): show the end no later than that
+    for (i = 1; i <= NE; i++) {
+        if (K[i] == "exit") { EXITEV[P[i]] = i; continue }
+        if (!(P[i] in PREVT) || T1[i] > PREVT[P[i]]) PREVT[P[i]] = T1[i]
+    }
+    for (i = 1; i <= NE; i++) {
+        c = ""
+        if (K[i] == "call" && NAME[i] == "wait4" && RES[i] ~ /^[0-9]+/) { split(RES[i], tmp, " "); c = tmp[1]; t = T1[i] }
+        else if (K[i] == "signal" && SIG[i] == "SIGCHLD") { c = SIPID[i]; t = T0[i] }
+        if (c == "" || !(c in EXITEV) || T0[EXITEV[c]] < t) continue
+        t -= 0.000001
+        if ((c in PREVT) && t < PREVT[c]) t = PREVT[c]
+        T0[EXITEV[c]] = t; T1[EXITEV[c]] = t
+    }
+
     # events in time order (insertion sort, stable: strace's own order on ties)
     for (i = 1; i <= NE; i++) {
         j = i - 1
@@ -642,7 +658,11 @@ function head(l) { return LNAME[l] " [" LPIDS[l] "]" }
 
 function text(    r, l, w, line, c, e, x, pid, nm, k, a, o, cm) {
     print title
-    if (cmds != "") { k = split(cmds, cm, "|"); for (x = 1; x <= k; x++) print "  $ " cm[x] }
+    if (cmds != "") {
+        print "Per veure-ho a mà:"
+        k = split(cmds, cm, "|")
+        for (x = 1; x <= k; x++) print "  $ " cm[x]
+    }
     print ""
     for (l = 1; l <= NL; l++) W[l] = width(head(l))
     for (r = 1; r <= NR_; r++) if (SHOW[r]) { l = LANE[P[ROWE[r]]]; w = width(cell(r)); if (w > W[l]) W[l] = w }

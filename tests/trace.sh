@@ -164,6 +164,21 @@ check "hand-made traces: SVG has the three lifelines, arrows for the bytes, the 
     sh -c 'grep -c "stroke-dasharray=\"4 3\"" hand.svg | grep -qx 3 && grep -q "fletxa-b" hand.svg &&
            grep -q "fletxa-s" hand.svg && grep -q "fletxa-f" hand.svg && grep -q "fork()" hand.svg'
 
+# strace may hear of a child's end after its parent has (waitpid() returned it,
+# SIGCHLD came): the end is drawn before the parent learns of it.
+cat >wait.trace <<'EOF'
+100  1000.000000 execve("./pare", ["./pare"], 0x7ffd00000000 /* 3 vars */) = 0 <0.000500>
+100  1000.002000 clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD, child_tidptr=0x7f0000000a10) = 101 <0.000100>
+101  1000.003000 write(1, "fill\n", 5) = 5 <0.000010>
+100  1000.006000 wait4(101, [{WIFEXITED(s) && WEXITSTATUS(s) == 0}], 0, NULL) = 101 <0.001000>
+100  1000.007100 --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=101, si_uid=1000, si_status=0, si_utime=0, si_stime=0} ---
+101  1000.009000 +++ exited with 0 +++
+100  1000.010000 +++ exited with 0 +++
+EOF
+"$SH" "$TL" -f wait.trace >wait.txt 2>&1
+check "hand-made traces: a child's end is drawn before waitpid() returns it" \
+    in_order wait.txt '^0,006000  +waitpid\(101\) …' '\+\+\+ surt amb 0 \+\+\+' '^0,007000  +… = 101 \(sortida 0\)' '--- SIGCHLD de \[101\] ---'
+
 # Every POSIX awk here must draw the very same timeline.
 for awk_ in mawk "gawk --posix" "busybox awk" original-awk nawk; do
     command -v "${awk_%% *}" >/dev/null 2>&1 || continue
@@ -210,6 +225,7 @@ if [ -n "$CANNOT" ]; then
     done_testing; exit
 fi
 for _p in $PAIRS; do
+    _r=''
     eval "_r=\$RUN_$_p"
     if exits_with "$_r" 0 60 >"run-$_p.status"; then
         ok "trace-$_p: runs (exit status 0)"
