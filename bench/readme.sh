@@ -111,6 +111,20 @@ END {
         for (k = 1; k <= 4; k++) { j = find("bandwidth", KEY[i], PL[i], SZ[k]); printf " %s |", j && FR[j] != "" ? num(FR[j]) : "-" }
         print ""
     }
+    # What stops the shared ring short of its ceiling, in the numbers of the run.
+    c = find("ceiling", "memcpy-ring", "", 65536)
+    if (c) {
+        print "\nA 64 KiB per missatge, les dues còpies soles (`memcpy` per l'\''anell) tarden " num(65536 / MED[c]) " µs:\n"
+        for (i = 1; i <= n; i++) {
+            if (SEC[i] != "bandwidth" || BY[i] != 65536 || FR[i] == "") continue
+            t = 65536 / MED[i]; l = find("latency", KEY[i], PL[i], "")
+            printf "- %s, %s: %s µs per missatge, el %.0f %% del sostre", LBL[i], PLL[i], num(t), 100 * FR[i]
+            if (FR[i] < 0.8)
+                printf "; els altres %s µs no són les còpies: són %s (una anada i tornada d\0471 byte hi tarda %s µs)",
+                    num(t - 65536 / MED[c]), PL[i] == "same-cpu" ? "els canvis d'\''un procés a l'\''altre (a la mateixa CPU només en pot córrer un)" : "esperar l'\''altre procés i portar les dades de la memòria cau de l'\''altra CPU", l ? num(MED[l]) : "-"
+            print "."
+        }
+    }
     printf "\n**Crides a sistema i senyals**, ns per crida, en un procés; mediana de %d lots de ≥ %s ms.\n\n", one_nb, one_ms
     print "| què | ns | lmbench |"
     print "| --- | --- | --- |"
