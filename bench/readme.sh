@@ -121,7 +121,7 @@ END {
             printf "- %s, %s: %s µs per missatge, el %.0f %% del sostre", LBL[i], PLL[i], num(t), 100 * FR[i]
             if (FR[i] < 0.8)
                 printf "; els altres %s µs no són les còpies: són %s (una anada i tornada d\0471 byte hi tarda %s µs)",
-                    num(t - 65536 / MED[c]), PL[i] == "same-cpu" ? "els canvis d'\''un procés a l'\''altre (a la mateixa CPU només en pot córrer un)" : "esperar l'\''altre procés i portar les dades de la memòria cau de l'\''altra CPU", l ? num(MED[l]) : "-"
+                    num(t - 65536 / MED[c]), PL[i] == "same-cpu" ? "els canvis d'\''un procés a l'\''altre, perquè a la mateixa CPU només en pot córrer un" : "esperar l'\''altre procés i portar les dades de la memòria cau de l'\''altra CPU", l ? num(MED[l]) : "-"
             print "."
         }
     }
