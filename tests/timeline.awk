@@ -27,7 +27,7 @@ BEGIN {
     }
     NE = 0                      # events read
     MAXW = 50                   # widest column, in characters
-    BLOCK = 0.01                # a call this long (s) is marked "bloquejat"
+    BLOCK = 0.01                # a call this long (s) that can wait is "bloquejat"
     COLLAPSE = 6                # this many like calls in a row are shown as 2, "...", 2
     SEC0 = ""
     LAST_FILE = ""
@@ -425,9 +425,10 @@ function explain(e,    nm, n, A, fd, pid, path, ch, r, a, i, k, flags, mode, h, 
     if (nm == "accept" || nm == "accept4") {
         if (nm == "accept4") rename(nm, "accept")
         TXT[e] = "accept(" fd ")"
+        LISTENCH[e] = "tcp:" LISTENPORT[ch]
         if (r ~ /^[0-9]+$/) {
             k = "tcp:" LISTENPORT[ch]; FD[pid, r] = k; SIDE[pid, r] = "s"; CHNAME[k] = "connexió"
-            if (A[2] ~ /^\{/) RTXT[e] = r " (" addr(A[2]) ")"
+            if (A[2] ~ /^\{/) PEER[e] = addr(A[2])
         }
         return
     }
@@ -554,7 +555,7 @@ function addrow(t, e, kind,    j) {
 # FIFO, pipe or connection, the n-th byte written is the n-th byte read (the
 # other end, for a connection); FROM[read] = the writer's pid, AW/AR the pairs.
 # Signals: FROM[signal] = the sender, matched with its kill() when traced.
-function arrows(    x, y, e, f, s, st, n, i, j, off, a, pid) {
+function arrows(    x, y, e, f, s, st, n, i, j, k, off, a, pid) {
     NA = 0
     for (x = 1; x <= NE; x++) {
         e = O[x]
@@ -605,6 +606,48 @@ function arrows(    x, y, e, f, s, st, n, i, j, off, a, pid) {
         FORKED[pid] = 1
         NA++; AK[NA] = "fork"; AF[NA] = FORKEV[pid]; AT[NA] = O[x]; ALAB[NA] = "fork()"
     }
+    # Meetings: accept() returns the connection that a connect() asked for
+    # (in order, per port); a FIFO's open() waits for an open() of the other
+    # end.  FROM[the waiting call] = the other process.
+    for (x = 1; x <= NE; x++) {
+        e = O[x]
+        if (!VIS[e] || K[e] != "call") continue
+        if (NAME[e] == "connect" && CH[e] ~ /^tcp:/ && RTXT[e] == "0") CONN[CH[e], ++NCONN[CH[e]]] = e
+        if (NAME[e] ~ /^accept/ && RTXT[e] ~ /^[0-9]/) {
+            i = LISTENCH[e]
+            if (!(i in NACC)) ACCH[++NACCH] = i
+            j = ++NACC[i]
+            while (j > 1 && T1[ACC[i, j - 1]] > T1[e]) { ACC[i, j] = ACC[i, j - 1]; j-- }
+            ACC[i, j] = e
+        }
+    }
+    for (x = 1; x <= NACCH; x++) {
+        k = ACCH[x]
+        for (i = 1; i <= NACC[k] && i <= NCONN[k]; i++) {
+            e = CONN[k, i]; f = ACC[k, i]
+            if (P[e] == P[f] || T0[e] > T1[f]) continue
+            FROM[f] = P[e]
+            MEET[++NM] = e SUBSEP f SUBSEP "connect()"
+        }
+    }
+    for (x = 1; x <= NE; x++) {
+        e = O[x]
+        if (!VIS[e] || !SPLIT[e] || NAME[e] !~ /^open/ || !(OBJ[e] in FIFO)) continue
+        for (y = x + 1; y <= NE; y++) {
+            f = O[y]
+            if (T0[f] >= T1[e]) break
+            if (VIS[f] && K[f] == "call" && P[f] != P[e] && NAME[f] ~ /^open/ && OBJ[f] == OBJ[e] &&
+                (ARGS[f] ~ /O_WRONLY|O_RDWR/) != (ARGS[e] ~ /O_WRONLY|O_RDWR/)) {
+                FROM[e] = P[f]
+                MEET[++NM] = f SUBSEP e SUBSEP "open()"
+                break
+            }
+        }
+    }
+    for (i = 1; i <= NM; i++) {
+        split(MEET[i], a, SUBSEP)
+        NA++; AK[NA] = "meet"; AF[NA] = a[1]; AT[NA] = a[2]; ALAB[NA] = a[3]
+    }
 }
 
 # Long runs of like calls (the same call on the same file descriptor, one
@@ -649,7 +692,11 @@ function cell(r,    e, s, d) {
     if (RTXT[e] == "interrompuda") s = s (ROWK[r] == "e" ? "" : " ") "interrompuda"
     else if (RTXT[e] != "") s = s (ROWK[r] == "e" ? "= " : " = ") RTXT[e]
     if (e in FROM) s = s " ← [" FROM[e] "]"
-    if (WAITS[e] && (ROWK[r] == "e" ? d >= 0.001 : d >= BLOCK)) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
+    else if (e in PEER) s = s " (" PEER[e] ")"
+    # blocked: a call that waits for another process or for time, either
+    # seen waiting (another process acted meanwhile) or long; a write waits
+    # only when the pipe is full, which takes long
+    if (WAITS[e] && (d >= BLOCK || (ROWK[r] == "e" && !is_write(NAME[e])))) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
     else if (ROWK[r] == "e") s = s " (" dur_text(d) ")"
     return s
 }
@@ -692,7 +739,8 @@ function text(    r, l, w, line, c, e, x, pid, nm, k, a, o, cm) {
     }
     print ""
     print "… la crida encara no ha tornat; ┆ el procés hi és bloquejat (dorm dins del nucli)."
-    print "← [PID]: bytes que havia escrit aquell procés; --- SENYAL de [PID] ---: un senyal que arriba."
+    print "← [PID]: d'aquest procés venen els bytes (o el connect(), o l'open() de l'altre extrem)."
+    print "--- SENYAL de [PID] ---: arriba un senyal; +++ ... +++: el procés acaba."
     if (RENAMES != "") print "Noms com al codi; a strace: " RENAMES "."
     print "Resum, crides de cada procés:"
     for (x = 1; x <= NE; x++) {
@@ -826,10 +874,15 @@ function draw(    r, y, l, x, e, f, w, h, d, n, q, H, TOP, ROWH, LW, X0, KT, tma
     for (a = 1; a <= NA; a++) {
         f = AT[a]; e = AF[a]
         if (!(f in YS)) continue
-        x2 = LX[LANE[P[f]]]; y2 = (AK[a] == "data") ? YE[f] : YS[f]
-        if (AK[a] == "signal" && (e == 0 || !(e in YS))) { x1 = X0 - 20; y1 = y2 - 14; lab = ALAB[a] " (kill)" }
+        x2 = LX[LANE[P[f]]]; y2 = (AK[a] == "data" || AK[a] == "meet") ? YE[f] : YS[f]
+        if (AK[a] == "signal" && (e == 0 || !(e in YS))) {      # from outside the trace
+            x1 = X0 - 24; y1 = y2 - 8
+            printf "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#c0392b\" stroke-width=\"1.5\" stroke-dasharray=\"6 3\" marker-end=\"url(#fletxa-s)\"/>\n", x1, y1, x2 - 7, y2 > svg
+            printf "<text x=\"%d\" y=\"%.1f\" fill=\"#c0392b\" font-size=\"11\">%s</text>\n", x1, y1 - 4, xml(ALAB[a]) > svg
+            continue
+        }
         else if (!(e in YS)) continue
-        else { x1 = LX[LANE[P[e]]]; y1 = (K[e] == "call" && AK[a] != "fork") ? YS[e] : YS[e]; lab = ALAB[a] }
+        else { x1 = LX[LANE[P[e]]]; y1 = YS[e]; lab = ALAB[a] }
         if (x1 == x2) continue
         col = (AK[a] == "data") ? "#1f5fbf" : (AK[a] == "signal") ? "#c0392b" : "#777"
         dash = (AK[a] == "data") ? "" : (AK[a] == "signal") ? " stroke-dasharray=\"6 3\"" : " stroke-dasharray=\"2 3\""
@@ -841,7 +894,7 @@ function draw(    r, y, l, x, e, f, w, h, d, n, q, H, TOP, ROWH, LW, X0, KT, tma
     }
     y = Y[NR_] + 40
     printf "<text x=\"10\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">Caixa taronja: la crida ha estat bloquejada; l'alçada creix amb el temps que hi ha estat.</text>\n", y > svg
-    printf "<text x=\"10\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">Blau: bytes d'un procés a l'altre. Vermell: un senyal. Gris: fork().</text>\n", y + 16 > svg
+    printf "<text x=\"10\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">Blau: bytes d'un procés a l'altre. Vermell: un senyal. Gris: fork(), i el connect() o l'open() que una crida esperava.</text>\n", y + 16 > svg
     if (RENAMES != "") printf "<text x=\"10\" y=\"%.1f\" font-size=\"11\" fill=\"#333\">%s</text>\n", y + 32, xml("Noms com al codi; a strace: " RENAMES ".") > svg
     print "</svg>" > svg
     close(svg)

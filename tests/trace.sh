@@ -254,7 +254,7 @@ check "trace-fifo: claim: the writer's open() ends after the reader's open() sta
 check "trace-fifo: claim: the reader's open() blocks until the writer's open() starts" \
     awk -v r="$r_open" -v w="$w_open" 'BEGIN { split(r, a, " "); split(w, b, " "); exit !(r != "" && w != "" && a[2] > b[1]) }'
 check "trace-fifo: the timeline shows it: the reader's open() starts, the writer's runs, then the reader's returns" \
-    in_order run-fifo.out '^[0-9,]+  +open\("myfifo", O_RDONLY\) …$' 'open\("myfifo", O_WRONLY\)' '^[0-9,]+  +… = [0-9]+, bloquejat'
+    in_order run-fifo.out '^[0-9,]+  +open\("myfifo", O_RDONLY\) …$' 'open\("myfifo", O_WRONLY\)' '^[0-9,]+  +… = [0-9]+ ← \[[0-9]+\], bloquejat'
 check "trace-fifo: the reader reads the writer's bytes" \
     sh -c "[ \"\$(awk -F '\t' '\$2 == \"fifo_read\" && \$5 == \"read\" && \$10 != \"\" { print \$10; exit }' fifo.ev)\" = \
            \"\$(awk -F '\t' '\$2 == \"fifo_write\" { print \$3; exit }' fifo.ev)\" ]"
