@@ -256,9 +256,14 @@ static void print_notes(void)
         }
         if (lo == NULL)
             continue;
-        printf("- Latència, %s: les tècniques que dormen mentre esperen van de %s us (%s)\n"
-               "  a %s us (%s) per anada i tornada: cada vegada un procés s'adorm i l'altre es desperta.\n",
-               place_short(pl, sizeof pl, p), num(n1, lo->s.med), lo->label, num(n2, hi->s.med), hi->label);
+        if (lo != hi)
+            printf("- Latència, %s: les tècniques que dormen mentre esperen van de %s us (%s)\n"
+                   "  a %s us (%s) per anada i tornada: cada vegada un procés s'adorm i l'altre es desperta.\n",
+                   place_short(pl, sizeof pl, p), num(n1, lo->s.med), lo->label, num(n2, hi->s.med), hi->label);
+        else
+            printf("- Latència, %s: %s, que dorm mentre espera, %s us per anada i tornada:\n"
+                   "  cada vegada un procés s'adorm i l'altre es desperta.\n",
+                   place_short(pl, sizeof pl, p), lo->label, num(n1, lo->s.med));
         if (spin != NULL)
             printf("  Amb espera activa, %s us (%s que %s), però una CPU s'està tota l'estona esperant.\n",
                    num(n1, spin->s.med), compare(c, spin->s.med, lo->s.med), lo->label);
