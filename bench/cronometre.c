@@ -10,18 +10,9 @@
  *   0.116214
  */
 #include "../include/ipc.h"
-#include <time.h>
+#include "rellotge.h"           /* now(): seconds, CLOCK_MONOTONIC */
 
 #define USAGE "[-o FITXER] ORDRE [ARGUMENTS...]"
-
-static double now(void)
-{
-    struct timespec ts;
-
-    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-        die("clock_gettime");
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 int main(int argc, char *argv[])
 {

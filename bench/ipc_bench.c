@@ -35,7 +35,7 @@
  * Placement (maquina.h): each two-process figure with both processes on one
  * CPU and on two CPUs of different cores, said in every row.
  *
- * The parts: maquina.h (machine, placement), mesura.h (clock, statistics,
+ * The parts: rellotge.h (the clock), maquina.h (machine, placement), mesura.h (statistics,
  * calibrated batches, results), processos.h (the child, cleanup),
  * tecniques.h (one block per technique), taula.h (text), csv.h, svg.h.
  */
@@ -59,6 +59,7 @@
 #include <sys/utsname.h>
 #include <time.h>
 
+#include "rellotge.h"
 #include "maquina.h"
 #include "mesura.h"
 #include "processos.h"

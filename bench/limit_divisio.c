@@ -17,18 +17,9 @@
  *   $ sh bench/bench_pi.sh                     (puts it beside calcul_pi)
  */
 #include "../include/ipc.h"
-#include <time.h>
+#include "rellotge.h"           /* now(): seconds, CLOCK_MONOTONIC */
 
 static volatile double sink;    /* keeps the results alive: the loops are not dropped */
-
-static double now(void)
-{
-    struct timespec ts;
-
-    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-        die("clock_gettime");
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static double dependent(long long n, double c)
 {

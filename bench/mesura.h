@@ -13,15 +13,6 @@
  * A batch that comes out shorter than asked is made longer and run again.
  */
 
-static double now(void)
-{
-    struct timespec ts;
-
-    if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-        die("clock_gettime");
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 struct stats {
     double med, min, max;       /* per iteration, in the row's unit */
     int n;                      /* batches */
