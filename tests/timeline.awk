@@ -26,7 +26,7 @@ BEGIN {
         if (j > 1) LABEL[substr(tmp[i], 1, j - 1)] = substr(tmp[i], j + 1)
     }
     NE = 0                      # events read
-    MAXW = 50                   # widest column, in characters
+    MAXW = 54                   # widest column, in characters
     BLOCK = 0.01                # a call this long (s) that can wait is "bloquejat"
     COLLAPSE = 6                # this many like calls in a row are shown as 2, "...", 2
     SEC0 = ""
@@ -160,17 +160,23 @@ FILENAME != LAST_FILE { LAST_FILE = FILENAME; NFILES++; FILES[NFILES] = FILENAME
 function width(s,    t) { t = s; return length(s) - gsub(/[\200-\277]/, "", t) }
 
 # s cut to at most n characters (UTF-8 aware), with "…" when cut
-function fit(s, n,    i, w, len, b, k) {
+# s cut to at most n characters (UTF-8 aware), ending in MARK when cut; in a
+# string from strace (esc = 1) an escape (\n, \0, \303) is not cut in two
+function cut(s, n, mark, esc,    i, w, len, b, k) {
     if (width(s) <= n) return s
     len = length(s); w = 0; i = 1
     while (i <= len) {
         b = ORD[substr(s, i, 1)]
         k = (b >= 240) ? 4 : (b >= 224) ? 3 : (b >= 192) ? 2 : 1
-        if (w + 1 > n - 1) break
-        w++; i += k
+        if (esc && substr(s, i, 1) == "\\") k = match(substr(s, i + 1, 3), /^[0-7][0-7]?[0-7]?/) ? RLENGTH + 1 : 2
+        if (w + (esc ? k : 1) > n - 1) break
+        w += esc ? k : 1; i += k
     }
-    return substr(s, 1, i - 1) "…"
+    return substr(s, 1, i - 1) mark
 }
+
+# a cell that does not fit its column ends in "»" ("…" says a call has not returned)
+function fit(s, n) { return cut(s, n, "»", 0) }
 
 function pad(s, n) { return s sprintf("%" ((n - width(s)) > 0 ? n - width(s) : 0) "s", "") }
 
@@ -243,7 +249,7 @@ function short_str(tok, n,    s, more) {
     more = (tok ~ /"\.\.\.$/)
     s = utf8(unquote(tok))
     if (more || width(s) > n) {
-        s = fit(s, n)
+        s = cut(s, n, "…", 1)
         if (s !~ /…$/) s = s "…"
     }
     return "\"" s "\""
@@ -738,7 +744,7 @@ function text(    r, l, w, line, c, e, x, pid, nm, k, a, o, cm) {
         if (K[e] == "exit") ST[l] = "fi"
     }
     print ""
-    print "… la crida encara no ha tornat; ┆ el procés hi és bloquejat (dorm dins del nucli)."
+    print "… la crida encara no ha tornat; ┆ el procés hi és bloquejat (dorm dins del nucli); » línia tallada."
     print "← [PID]: d'aquest procés venen els bytes (o el connect(), o l'open() de l'altre extrem)."
     print "--- SENYAL de [PID] ---: arriba un senyal; +++ ... +++: el procés acaba."
     if (RENAMES != "") print "Noms com al codi; a strace: " RENAMES "."

@@ -179,6 +179,18 @@ EOF
 check "hand-made traces: a child's end is drawn before waitpid() returns it" \
     in_order wait.txt '^0,006000  +waitpid\(101\) …' '\+\+\+ surt amb 0 \+\+\+' '^0,007000  +… = 101 \(sortida 0\)' '--- SIGCHLD de \[101\] ---'
 
+# Long bytes are cut between escapes, never inside one; a cell too long for
+# its column ends in "»" (a trailing "…" would say the call has not returned).
+cat >long.trace <<'EOF'
+100  1000.000000 execve("./x", ["./x", "a-very-long-argument-that-does-not-fit-in-a-column"], 0x7ffd00000000 /* 3 vars */) = 0 <0.000500>
+100  1000.001000 openat(AT_FDCWD, "log_fopen.data", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3 <0.000100>
+100  1000.002000 write(3, "lluis\0\0\0\0lluis\1\0\0\0lluis\2\0\0\0lluis\3\0\0\0"..., 900) = 900 <0.000100>
+EOF
+"$SH" "$TL" -f long.trace >long.txt 2>&1
+check "hand-made traces: long bytes cut between escapes" grep -qF 'write(3, "lluis\0\0\0\0lluis\1…", 900) = 900' long.txt
+check "hand-made traces: a cell too long ends in '»'" grep -q '^0,000000  *\$ \./x a-very-long-argument.*»$' long.txt
+check "hand-made traces: what fopen(\"w\") asks for, whole" grep -qF 'open("log_fopen.data", O_WRONLY|O_CREAT|O_TRUNC) = 3' long.txt
+
 # Every POSIX awk here must draw the very same timeline.
 for awk_ in mawk "gawk --posix" "busybox awk" original-awk nawk; do
     command -v "${awk_%% *}" >/dev/null 2>&1 || continue
