@@ -345,12 +345,25 @@ check "trace-fifo, pipes, sockets: SVG arrows for the bytes" \
 check "trace-signals, sigusr: SVG arrows for the signals" \
     sh -c 'grep -q "url(#fletxa-s)" signals.svg && grep -q "url(#fletxa-s)" sigusr.svg'
 
+# Stopped midway (as by Ctrl+C), while fifo_read waits in open() under strace:
+# the timeline stops too, and leaves no program, no strace, no scratch directory.
+mkdir tmp2
+start midway env TMPDIR="$WORK/tmp2" "$SH" "$TL" fifo
+M=$LAST
+if wait_for 20 sh -c 'grep -qs "myfifo\", O_RDONLY" "$1"/*/lector.trace' sh "$WORK/tmp2"; then
+    kill -TERM "$M"
+    check "trace-fifo stopped midway: it ends (SIGTERM)" exits_with "$M" 143 20
+else
+    not_ok "trace-fifo stopped midway: fifo_read reached open() under strace" "$(cat midway.err)"
+fi
+
 # Nothing left behind: no scratch directory, no process, no file in the repo.
+check "traces: no scratch directory left by the one stopped midway" test -z "$(ls -A tmp2)"
 check "traces: no scratch directory left" test -z "$(ls -A tmp)"
 if has_proc; then
     left=
     for _p in /proc/[0-9]*; do
-        case $(readlink "$_p/cwd" 2>/dev/null) in "$WORK/tmp"/*) left="$left ${_p#/proc/}" ;; esac
+        case $(readlink "$_p/cwd" 2>/dev/null) in "$WORK"/tmp/* | "$WORK"/tmp2/*) left="$left ${_p#/proc/}" ;; esac
     done
     check "traces: no process left (strace or program)" test -z "$left"
 else
