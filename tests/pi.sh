@@ -274,6 +274,33 @@ else
     skip "$D" "this build does not run under a 50 MB address-space limit (ulimit -v)"
 fi
 
+# ---- the class demo tells the truth on a busy machine ---------------------------------
+# Pinned to one CPU (taskset), two processes cannot use two: the tour must say
+# that they did not get their CPUs, and never call a slower run "més ràpid"
+# (every "N vegades" it prints is N >= 1, "més lent" when slower).
+D1="demo-pi: 'N vegades més ràpid' only with N >= 1, 'més lent' otherwise"
+D2="demo-pi pinned to one CPU: it says the 2 processes did not get 2 CPUs (machine busy)"
+if [ -z "${VALGRIND:-}" ] && command -v taskset >/dev/null 2>&1 && [ "$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)" -ge 2 ] &&
+   taskset -c 0 true 2>/dev/null; then
+    RECTANGLES=5e7 taskset -c 0 sh "$ROOT/pi/demo.sh" >demo.out 2>demo.err
+    st=$?
+    if [ "$st" -eq 0 ] && grep -q 'vegades més' demo.out &&
+       ! grep -o '[0-9.]* vegades més [a-zà]*' demo.out | awk '$1 < 1 { bad = 1 } END { exit !bad }'; then
+        ok "$D1"
+    else
+        not_ok "$D1" "exit status $st" "$(grep -e 'vegades' -e 'demo:' demo.out demo.err)"
+    fi
+    if grep -q '^  Atenció: els programes no han tingut les CPU' demo.out &&
+       grep -q '^    2 processos només han tingut [0-9.]* CPU de mitjana, no 2$' demo.out; then
+        ok "$D2"
+    else
+        not_ok "$D2" "$(sed -n '/Tots imprimeixen/,$p' demo.out)"
+    fi
+else
+    skip "$D1" "under valgrind, or no taskset, or one CPU"
+    skip "$D2" "under valgrind, or no taskset, or one CPU"
+fi
+
 # ---- stdout that cannot be written ----------------------------------------------------------
 full_stdout "calcul_pi_1proces 10 > /dev/full: exit 1, one line 'escrivint la sortida'" ./pi/calcul_pi_1proces 10
 full_stdout "calcul_pi_2processos 10 > /dev/full: exit 1, one line 'escrivint la sortida'" ./pi/calcul_pi_2processos 10
