@@ -1,9 +1,10 @@
 /*
  * socket_server_concurrent.c — servidor TCP concurrent: un procés fill per client.
  *
- * Slide: "Xarxa (sockets)", with fork() from "Processos": the server of
- * socket_server.c, but after accept() a child talks to the client while the
- * parent goes back to accept() the next one. Same arguments, same echo.
+ * Slide: "Xarxa (sockets)", with the fork() and the pipe of "Canonades
+ * (pipes)": the server of socket_server.c, but after accept() a child talks
+ * to the client while the parent goes back to accept() the next one. Same
+ * arguments, same echo.
  *
  *   $ ./sockets/socket_server_concurrent [PORT] [ADREÇA] [SEGONS]   (default: 1234 127.0.0.1 10)
  *   $ ./sockets/socket_client [HOST] [PORT] [MISSATGE]              (in other terminals, after it)
@@ -25,6 +26,9 @@
  *   Then the parent waits for them all and prints "Servidor aturat.".
  * - Ctrl+C reaches the whole process group: the children ignore SIGINT and
  *   let the parent decide.
+ * Not here: IPv6 and getnameinfo() (our servers speak IPv4; inet_ntop()
+ * names the client), a table of children and a cap on them (the pipe does
+ * the table's job; a fork() that fails loses that one client only).
  */
 #include "../include/ipc.h"
 #include <arpa/inet.h>
