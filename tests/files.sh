@@ -477,7 +477,7 @@ for p in write_char_int read_char_int write_vector_int read_vector_int \
     expect_fail "$p: two paths" "$p: massa arguments (Ús: $p [FITXER])" "./files/$p" a.data b.data
     expect_fail "$p: an option it lacks" "$p: opció desconeguda '-x' (Ús: $p [FITXER])" "./files/$p" -x
 done
-check "no program wrote a.data or b.data on bad arguments" test ! -e a.data -a ! -e b.data
+check "no program wrote a.data or b.data on bad arguments" sh -c '[ ! -e a.data ] && [ ! -e b.data ]'
 
 # ---- unwritable outputs for the writers -------------------------------------------
 mkdir outdir && echo precious >outdir/keep
