@@ -27,7 +27,7 @@ BEGIN {
     }
     NE = 0                      # events read
     MAXW = 54                   # widest column, in characters
-    BLOCK = 0.01                # a call this long (s) that can wait is "bloquejat"
+    BLOCK = 0.1                 # a call this long (s) that can wait is "bloquejat"
     COLLAPSE = 6                # this many like calls in a row are shown as 2, "...", 2
     SEC0 = ""
     LAST_FILE = ""
@@ -390,6 +390,20 @@ function explain(e,    nm, n, A, fd, pid, path, ch, r, a, i, k, flags, mode, h, 
         return
     }
     if (nm == "exit_group" || nm == "exit") { VIS[e] = 0; return }
+    if (nm ~ /^p?select6?$/) {                  # select(n, [fds], ...): the fds it waits on
+        TXT[e] = nm "(" A[2] ")"
+        if (match(RES[e], /\(in \[[0-9 ]*\]/)) RTXT[e] = r " " substr(RES[e], RSTART, RLENGTH) ")"
+        return
+    }
+    if (nm == "poll" || nm == "ppoll") {        # poll([{fd=4, ...}, ...], n, ms): the fds, the time
+        k = ARGS[e]; a[0] = ""
+        while (match(k, /fd=[0-9]+/)) { a[0] = a[0] (a[0] == "" ? "" : ", ") substr(k, RSTART + 3, RLENGTH - 3); k = substr(k, RSTART + RLENGTH) }
+        TXT[e] = nm "([" a[0] "], " A[n] ")"
+        k = RES[e]; a[0] = ""
+        while (match(k, /fd=[0-9]+/)) { a[0] = a[0] (a[0] == "" ? "" : ", ") substr(k, RSTART + 3, RLENGTH - 3); k = substr(k, RSTART + RLENGTH) }
+        if (a[0] != "") RTXT[e] = r " ([" a[0] "])"
+        return
+    }
 
     # the rest take a file descriptor first
     fd = A[1]
@@ -699,10 +713,10 @@ function cell(r,    e, s, d) {
     else if (RTXT[e] != "") s = s (ROWK[r] == "e" ? "= " : " = ") RTXT[e]
     if (e in FROM) s = s " ← [" FROM[e] "]"
     else if (e in PEER) s = s " (" PEER[e] ")"
-    # blocked: a call that waits for another process or for time, either
-    # seen waiting (another process acted meanwhile) or long; a write waits
-    # only when the pipe is full, which takes long
-    if (WAITS[e] && (d >= BLOCK || (ROWK[r] == "e" && !is_write(NAME[e])))) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
+    # blocked: a call that waits for another process or for time, seen
+    # waiting (another process acted meanwhile) or long; a write waits only
+    # when the pipe is full, for the reader, and then long
+    if (WAITS[e] && (ROWK[r] == "e" ? (!is_write(NAME[e]) || d >= BLOCK) : (d >= BLOCK && !is_write(NAME[e])))) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
     else if (ROWK[r] == "e") s = s " (" dur_text(d) ")"
     return s
 }
@@ -870,7 +884,7 @@ function draw(    r, y, l, x, e, f, w, h, d, n, q, H, TOP, ROWH, LW, X0, KT, tma
             for (q = 1; q <= NR_; q++) if (ROWE[q] == e && ROWK[q] == "e") break
             printf "<text x=\"%d\" y=\"%.1f\">%s</text>\n", x + 12, YE[e] + 4, xml(fit(cell(q), 44)) > svg
         } else {
-            h = (WAITS[e] && d >= BLOCK) ? KT * d : 0
+            h = (WAITS[e] && !is_write(NAME[e]) && d >= BLOCK) ? KT * d : 0
             if (h < 12) h = 12
             printf "<rect x=\"%d\" y=\"%.1f\" width=\"12\" height=\"%.1f\" fill=\"%s\" stroke=\"#445\"/>\n", x - 6, y - 6, h, (h > 12) ? "#f6c28b" : "#ffffff" > svg
             printf "<text x=\"%d\" y=\"%.1f\">%s</text>\n", x + 12, y + 4, xml(fit(cell(r), 44)) > svg

@@ -90,7 +90,7 @@ svg_ok() {
 
 # ---- the pairs start now, all six at once (each in its own scratch directory,
 # under ours); their checks come after those of the reader.
-PAIRS="fifo pipes files sockets signals sigusr"
+PAIRS="fifo pipes files sockets concurrent signals sigusr pi"
 CANNOT=
 if ! command -v strace >/dev/null 2>&1; then
     CANNOT="strace is not installed (apt-get install strace)"
@@ -308,6 +308,31 @@ check "trace-sockets: the client's bytes reach the server, and back" \
     sh -c "awk -F '\t' '\$2 == \"socket_server\" && \$5 == \"read\" && \$10 != \"\" { s = 1 }
                        \$2 == \"socket_client\" && \$5 == \"read\" && \$10 != \"\" { c = 1 } END { exit !(s && c) }' sockets.ev"
 
+# concurrent: a child of the server per client.
+timeline_ok "trace-concurrent: 30 rows or more, in time order" run-concurrent.out 30
+events_ok "trace-concurrent: events in order" concurrent.ev 30
+check "trace-concurrent: the server, the clients, the server's children: three columns" \
+    grep -Eq '^temps \(s\) +socket_server_concurrent \[[0-9]+\] +socket_client \[[0-9]+, [0-9]+\] +socket_server_concurrent \(fill\) \[[0-9]+, [0-9]+\]$' run-concurrent.out
+claim=$(awk -F '\t' '
+    $2 == "socket_server_concurrent" && $5 ~ /^(clone|clone3|fork)$/ { forked[$8] = 1 }
+    $2 == "socket_server_concurrent (fill)" && $5 == "read" && $10 != "" && ($3 in forked) && !($10 in by) { by[$10] = $3; n++ }
+    END { for (c in by) for (d in by) if (c != d && by[c] == by[d]) n = 0; print n + 0 }' concurrent.ev)
+check "trace-concurrent: claim: each client's bytes are read by its own child, forked by the server" test "$claim" -eq 2
+check "trace-concurrent: accept(), then fork(), for each client; SIGTERM ends the server" \
+    in_order run-concurrent.out 'accept\([0-9]+\) = [0-9]+ ← \[' 'fork\(\) = [0-9]+' 'accept\([0-9]+\) = [0-9]+ ← \[' \
+    'fork\(\) = [0-9]+' '--- SIGTERM de \[[0-9]+\]'
+
+# pi: both compute at once; the child's sum comes through the pipe.
+timeline_ok "trace-pi: 8 rows or more, in time order" run-pi.out 8
+events_ok "trace-pi: events in order" pi.ev 8
+claim=$(awk -F '\t' '
+    $2 == "calcul_pi_2processos" && $5 == "close" && !pc { pc = $7 + 0 }
+    $2 == "calcul_pi_2processos" && $5 == "read" && $9 == "canonada" { pr = $6 + 0; from = $10; got = $8 }
+    $2 == "calcul_pi_2processos (fill)" && $5 == "close" && !cc { cc = $7 + 0; child = $3 }
+    $2 == "calcul_pi_2processos (fill)" && $5 ~ /^write/ && $9 == "canonada" { cw = $6 + 0 }
+    END { print (pc && cc && pr > cc && cw > pc && from == child && got == 8) ? "yes" : "no" }' pi.ev)
+check "trace-pi: claim: parent and child compute at the same time; the parent reads the child's 8-byte sum" test "$claim" = yes
+
 # signals: SIGTERM interrupts sleep() and runs the handler.
 timeline_ok "trace-signals: 10 rows or more, in time order" run-signals.out 10
 events_ok "trace-signals: events in order" signals.ev 10
@@ -340,8 +365,8 @@ check "trace-sigusr: both senders share one column" grep -Eq '^temps \(s\) +sigu
 for _p in $PAIRS; do
     check "trace-$_p: SVG well-formed" svg_ok "$_p.svg"
 done
-check "trace-fifo, pipes, sockets: SVG arrows for the bytes" \
-    sh -c 'grep -q "url(#fletxa-b)" fifo.svg && grep -q "url(#fletxa-b)" pipes.svg && grep -q "url(#fletxa-b)" sockets.svg'
+check "trace-fifo, pipes, sockets, concurrent, pi: SVG arrows for the bytes" \
+    sh -c 'for f in fifo pipes sockets concurrent pi; do grep -q "url(#fletxa-b)" $f.svg || exit 1; done'
 check "trace-signals, sigusr: SVG arrows for the signals" \
     sh -c 'grep -q "url(#fletxa-s)" signals.svg && grep -q "url(#fletxa-s)" sigusr.svg'
 
