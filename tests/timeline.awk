@@ -168,7 +168,7 @@ function cut(s, n, mark, esc,    i, w, len, b, k) {
     while (i <= len) {
         b = ORD[substr(s, i, 1)]
         k = (b >= 240) ? 4 : (b >= 224) ? 3 : (b >= 192) ? 2 : 1
-        if (esc && substr(s, i, 1) == "\\") k = match(substr(s, i + 1, 3), /^[0-7][0-7]?[0-7]?/) ? RLENGTH + 1 : 2
+        if (esc && substr(s, i, 1) == "\\") k = match(substr(s, i + 1, 3), /^[0-7]+/) ? RLENGTH + 1 : 2
         if (w + (esc ? k : 1) > n - 1) break
         w += esc ? k : 1; i += k
     }
@@ -425,7 +425,12 @@ function explain(e,    nm, n, A, fd, pid, path, ch, r, a, i, k, flags, mode, h, 
         return
     }
     if (nm == "readv" || nm == "writev") {
-        DATA[e] = match(ARGS[e], /iov_base="([^"\\]|\\.)*"(\.\.\.)?/) ? short_str(substr(ARGS[e], RSTART + 9, RLENGTH - 9), 12) : ""
+        DATA[e] = ""
+        if (match(ARGS[e], /iov_base="([^"\\]|\\.)*"/)) {    # the first buffer's bytes
+            k = substr(ARGS[e], RSTART + 9, RLENGTH - 9)
+            if (substr(ARGS[e], RSTART + RLENGTH, 3) == "...") k = k "..."
+            DATA[e] = short_str(k, 12)
+        }
         TXT[e] = nm "(" fd ", [" DATA[e] (DATA[e] == "" ? "" : ", ") "…])"
         return
     }
@@ -534,6 +539,7 @@ END {
             if (T0[f] > T0[e] || (K[f] == "call" && T1[f] > T0[e] && T1[f] < T1[e])) { SPLIT[e] = 1; break }
         }
     }
+    if (NL == 0) { print "timeline: la traça no té cap crida de les que es mostren" | "cat 1>&2"; exit 2 }
     NR_ = 0
     for (x = 1; x <= NE; x++) {
         e = O[x]

@@ -185,9 +185,12 @@ cat >long.trace <<'EOF'
 100  1000.000000 execve("./x", ["./x", "a-very-long-argument-that-does-not-fit-in-a-column"], 0x7ffd00000000 /* 3 vars */) = 0 <0.000500>
 100  1000.001000 openat(AT_FDCWD, "log_fopen.data", O_WRONLY|O_CREAT|O_TRUNC, 0666) = 3 <0.000100>
 100  1000.002000 write(3, "lluis\0\0\0\0lluis\1\0\0\0lluis\2\0\0\0lluis\3\0\0\0"..., 900) = 900 <0.000100>
+100  1000.003000 write(1, "3\352[\242\260\271\242A", 8) = 8 <0.000100>
 EOF
 "$SH" "$TL" -f long.trace >long.txt 2>&1
 check "hand-made traces: long bytes cut between escapes" grep -qF 'write(3, "lluis\0\0\0\0lluis\1…", 900) = 900' long.txt
+check "hand-made traces: bytes above 127 that are not text stay escapes, cut between them" \
+    grep -qF 'write(1, "3\352[\242\260\271…", 8) = 8' long.txt
 check "hand-made traces: a cell too long ends in '»'" grep -q '^0,000000  *\$ \./x a-very-long-argument.*»$' long.txt
 check "hand-made traces: what fopen(\"w\") asks for, whole" grep -qF 'open("log_fopen.data", O_WRONLY|O_CREAT|O_TRUNC) = 3' long.txt
 
@@ -216,6 +219,8 @@ printf '100  1000.000000 read(3, "x", 1 = 1 <0.000100>\n' >cut.trace
 expect_fail "a call cut short: refused" "crida il·legible" "$SH" "$TL" -f cut.trace
 : >empty.trace
 expect_fail "an empty trace: refused" "la traça és buida" "$SH" "$TL" -f empty.trace
+printf '100  1000.000000 read(7, "x", 1) = 1 <0.000100>\n' >hidden.trace
+expect_fail "a trace with nothing to show: refused" "cap crida" "$SH" "$TL" -f hidden.trace
 expect_fail "a missing trace: one line" "no puc llegir" "$SH" "$TL" -f no-such.trace
 expect_fail "an unknown pair: one usage line" "Ús:" "$SH" "$TL" nope
 expect_fail "no pair: one usage line" "Ús:" "$SH" "$TL"
