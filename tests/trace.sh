@@ -233,7 +233,9 @@ for _t in dirname cat sed awk mktemp rm ln head tail grep; do
     _p=$(command -v "$_t") && ln -s "$_p" "nostrace/$_t"
 done
 expect_fail "without strace: one line saying how to install it" "apt-get install strace" \
-    env PATH="$WORK/nostrace" "$SH" "$TL" fifo
+    env PATH="$WORK/nostrace" "$SH" "$TL" fifo --svg nostrace.svg
+check "without strace: no SVG written" test ! -e nostrace.svg
+expect_fail "an SVG where it cannot be written: one line" "no puc escriure" "$SH" "$TL" fifo --svg no-such-dir/x.svg
 
 # ---- the pairs, on the real programs ----------------------------------------------
 
