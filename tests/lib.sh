@@ -39,7 +39,7 @@ for _d in signals pipes fifo files mmap sockets pi bench; do
         # valgrind (same PID, same arguments), so the tests run unchanged.
         mkdir "$_d"
         for _f in "$ROOT/$_d"/*; do
-            case $_f in *.*) ln -s "$_f" "$_d/" ;; *)
+            case ${_f##*/} in *.*) ln -s "$_f" "$_d/" ;; *)
                 if [ -f "$_f" ] && [ -x "$_f" ]; then
                     printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VALGRIND" "$_f" >"$_d/${_f##*/}"
                     chmod +x "$_d/${_f##*/}"
