@@ -412,7 +412,7 @@ function explain(e,    nm, n, A, fd, pid, path, ch, r, a, i, k, flags, mode, h, 
     if (ch == "" && fd <= 2) { ch = (fd == 0) ? "stdin" : (fd == 1) ? "stdout" : "stderr"; CHNAME[ch] = ch }
     if (ch == "" || ch == "H") { VIS[e] = 0; return }
     CH[e] = ch; OBJ[e] = CHNAME[ch]; SIDE_E[e] = ((pid, fd) in SIDE) ? SIDE[pid, fd] : ""
-    if (ch ~ /^(fifo|pipe|tcp|sock):/ && nm != "close") WAITS[e] = 1
+    if (ch ~ /^(fifo|pipe|tcp|sock):/ && (is_read(nm) || is_write(nm))) WAITS[e] = 1
 
     if (nm == "close") {
         TXT[e] = "close(" fd ")"
