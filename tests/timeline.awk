@@ -612,6 +612,7 @@ function arrows(    x, y, e, f, s, st, n, i, j, k, off, a, pid) {
             if (P[f] == P[e]) continue
             NA++; AK[NA] = "data"; AF[NA] = e; AT[NA] = f; ALAB[NA] = DATA[e]
             if (!(f in FROM)) FROM[f] = P[e]
+            if (T0[e] > T0[f]) WAITED[f] = 1    # the read was there before the bytes
         }
     }
     for (x = 1; x <= NE; x++) {
@@ -653,6 +654,7 @@ function arrows(    x, y, e, f, s, st, n, i, j, k, off, a, pid) {
             e = CONN[k, i]; f = ACC[k, i]
             if (P[e] == P[f] || T0[e] > T1[f]) continue
             FROM[f] = P[e]
+            if (T0[e] > T0[f]) WAITED[f] = 1
             MEET[++NM] = e SUBSEP f SUBSEP "connect()"
         }
     }
@@ -665,6 +667,7 @@ function arrows(    x, y, e, f, s, st, n, i, j, k, off, a, pid) {
             if (VIS[f] && K[f] == "call" && P[f] != P[e] && NAME[f] ~ /^open/ && OBJ[f] == OBJ[e] &&
                 (ARGS[f] ~ /O_WRONLY|O_RDWR/) != (ARGS[e] ~ /O_WRONLY|O_RDWR/)) {
                 FROM[e] = P[f]
+                WAITED[e] = 1
                 MEET[++NM] = f SUBSEP e SUBSEP "open()"
                 break
             }
@@ -719,12 +722,22 @@ function cell(r,    e, s, d) {
     else if (RTXT[e] != "") s = s (ROWK[r] == "e" ? "= " : " = ") RTXT[e]
     if (e in FROM) s = s " ← [" FROM[e] "]"
     else if (e in PEER) s = s " (" PEER[e] ")"
-    # blocked: a call that waits for another process or for time, seen
-    # waiting (another process acted meanwhile) or long; a write waits only
-    # when the pipe is full, for the reader, and then long
-    if (WAITS[e] && (ROWK[r] == "e" ? (!is_write(NAME[e]) || d >= BLOCK) : (d >= BLOCK && !is_write(NAME[e])))) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
+    if (blocked(e, r, d)) s = s (ROWK[r] == "e" ? ", " : " … ") "bloquejat " dur_text(d)
     else if (ROWK[r] == "e") s = s " (" dur_text(d) ")"
     return s
+}
+
+# Call e, drawn in row r, lasted d s: was it blocked, waiting for another
+# process or for time?  A read, accept() or a FIFO's open(): when what it
+# returned came from a call that started after it (or it was long).  A write:
+# only when the reader acted meanwhile and it was long (a full pipe).  Others
+# that wait (sleep(), pause(), waitpid(), select()): when another process
+# acted meanwhile, or it was long.
+function blocked(e, r, d) {
+    if (!WAITS[e]) return 0
+    if (is_write(NAME[e])) return ROWK[r] == "e" && d >= BLOCK
+    if (is_read(NAME[e]) || NAME[e] ~ /^(accept|accept4|open|openat)$/) return (e in WAITED) || d >= BLOCK
+    return ROWK[r] == "e" || d >= BLOCK
 }
 
 function head(l) { return LNAME[l] " [" LPIDS[l] "]" }
