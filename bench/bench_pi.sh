@@ -65,22 +65,32 @@ MODEL=$(printf '%s' "$MODEL" | tr ',"\t' '   ' | tr -s ' ' | sed 's/^ //; s/ $//
 KERNEL=$(uname -sr | tr ',"' '  ')
 LOAD=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null) || LOAD=
 
-# The files are written to a temporary directory and moved into place at
+# Whatever stops the script, nothing stays: the background loops are killed
+# and waited for (also one started just before the signal), the temporary
+# directory goes, and so do the result files unless they were finished.
+TMP='' LOOPS='' MADE='' DONE=''
+cleanup() {
+    for p in $LOOPS; do kill "$p" 2>/dev/null; done
+    wait
+    [ -z "$TMP" ] || rm -rf "$TMP"
+    [ -z "$MADE" ] || [ -n "$DONE" ] || rm -f -- ${CSV:+"$CSV"} ${SVG:+"$SVG"}
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# The files are written to the temporary directory and moved into place at
 # the end: a run cut short leaves nothing half written.
 if [ -n "$DIR" ]; then
     mkdir -p "$DIR" || exit 1
     CSV=${CSV:-$DIR/bench_pi-$STAMP.csv} SVG=${SVG:-$DIR/bench_pi-$STAMP.svg}
 fi
+MADE=1
 for f in "$CSV" "$SVG"; do
     [ -z "$f" ] || : >>"$f" || exit 1          # a bad path fails now, not after a minute
 done
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/bench_pi.XXXXXX") || exit 1
-LOOPS='' DONE=''
-trap 'for p in $LOOPS; do kill "$p" 2>/dev/null; done; rm -rf "$TMP"
-      [ -n "$DONE" ] || rm -f -- ${CSV:+"$CSV"} ${SVG:+"$SVG"}' EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
 
 progress() { [ -t 2 ] && printf '\r%-79.79s' "$1" >&2; }
 progress_end() { [ -t 2 ] && printf '\r%79s\r' "" >&2; }

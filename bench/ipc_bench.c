@@ -712,15 +712,14 @@ int main(int argc, char *argv[])
         fail("--placement diff: calen dues CPUs on fixar els processos (feu servir same o free)");
 
     atexit(cleanup);
-    if (cfg.dir != NULL && mkdir(cfg.dir, S_IRWXU | S_IRWXG | S_IRWXO) == -1 && errno != EEXIST)
-        die("creant %s", cfg.dir);
-    csv_fp = open_out(out_csv, cfg.csv, cfg.dir, "csv");
-    svg_fp = open_out(out_svg, cfg.svg, cfg.dir, "svg");
-
     set_action(SIGINT, on_stop, 0);
     set_action(SIGTERM, on_stop, 0);
     set_action(SIGHUP, on_stop, 0);
     set_action(SIGPIPE, SIG_IGN, 0);    /* a vanished reader: EPIPE, reported */
+    if (cfg.dir != NULL && mkdir(cfg.dir, S_IRWXU | S_IRWXG | S_IRWXO) == -1 && errno != EEXIST)
+        die("creant %s", cfg.dir);
+    csv_fp = open_out(out_csv, cfg.csv, cfg.dir, "csv");
+    svg_fp = open_out(out_svg, cfg.svg, cfg.dir, "svg");
 
     /* The handler removes tmpdir: hold the signals back while it is named. */
     sigemptyset(&stop);
