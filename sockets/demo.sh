@@ -33,6 +33,7 @@ client() {
 # line tagged with LABEL (the terminal it would be in).
 news() {
     cat "$1.out" "$1.err" >news.txt 2>/dev/null
+    _seen=0
     eval "_seen=\${seen_$1:-0}"
     tail -n "+$((_seen + 1))" news.txt | sed "s/^/  [$2] /"
     eval "seen_$1=$(wc -l <news.txt)"

@@ -74,7 +74,7 @@ done
 # rectangles from N = 8 on), 12345 and the prime 999983.
 # The runs for one count go side by side (each is a few milliseconds).
 for n in 7 12345 999983; do
-    bad= runs=
+    bad='' runs=''
     ./pi/calcul_pi_1proces "$n" >one.out 2>&1
     for N in $FILS_N; do
         ./pi/calcul_pi_fils "$N" "$n" >"f$N.out" 2>"f$N.err" &
@@ -271,7 +271,9 @@ fi
 D="calcul_pi_fils: a failed pthread_create is reported with its error number's text, exit 1"
 # (`st=$?; exit $st`: the subshell waits for the program itself, so a build that
 # aborts under the limit is reported to /dev/null, not to our stderr.)
+# shellcheck disable=SC3045  # ulimit -v/-s: not POSIX, but dash and bash have them; the probe skips where not
 if (ulimit -v 50000 && ulimit -s 8192 && ./pi/calcul_pi_fils 1 10; st=$?; exit $st) >/dev/null 2>&1; then
+    # shellcheck disable=SC3045
     (ulimit -v 50000 && ulimit -s 8192 && exec ./pi/calcul_pi_fils 1024 1024) >t.out 2>t.err
     st=$?
     if [ "$st" -eq 1 ] && [ ! -s t.out ] && [ "$(wc -l <t.err)" -eq 1 ] &&

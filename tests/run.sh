@@ -48,7 +48,7 @@ run_group() {
     jobs=
 }
 
-functional= benchmarks=
+functional='' benchmarks=''
 for t in "$@"; do
     case $t in bench) benchmarks="$benchmarks $t" ;; *) functional="$functional $t" ;; esac
 done
