@@ -158,8 +158,8 @@ function cell(key,   s) {                   # "0.245   (0.244–0.247)        1.
 }
 function csvrow(prog, n) {
     stat(prog " " n)
-    printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g\n",
-        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED > csv
+    printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g,%s\n",
+        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED, load > csv
 }
 function bar(x, y, w, h, color, label) {
     printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, h, color > svg
@@ -171,7 +171,8 @@ END {
     printf "Càlcul de pi amb processos i amb fils · %s · %s · %s · %d CPUs en línia\n", date, model, kernel, cpus
     printf "%d rectangles; temps en segons, mediana de %d execucions intercalades, entre parèntesis\n", rects, repeats
     printf "la més ràpida i la més lenta. Acceleració = temps de calcul_pi_1proces / temps.\n"
-    printf "Càrrega de la màquina en començar: %s.\n\n", load
+    if (load != "") printf "Càrrega de la màquina en començar: %s (per sobre de 0.5, una altra cosa la feia servir).\n", load
+    printf "\n"
     # Widths count bytes (LC_ALL=C): "–" is 3 bytes, "í", "à", "ó" 2 each.
     printf "%-22s %3s   %-7s %-19s %12s\n", "programa", "N", "temps", "(mín–màx)", "acceleració"
     printf "%-22s %3d   %s\n", "calcul_pi_1proces", 1, cell("calcul_pi_1proces 1")
@@ -201,7 +202,7 @@ END {
     if (load + 0 > 0.5)
         printf "- La càrrega era %s en començar: una altra cosa feia servir la màquina; torneu-ho a mesurar.\n", load
 
-    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup\n" > csv
+    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,load_at_start\n" > csv
     csvrow("calcul_pi_1proces", 1); csvrow("calcul_pi_2processos", 2)
     for (i = 1; i <= m; i++) { csvrow("calcul_pi_nprocessos", N[i]); csvrow("calcul_pi_fils", N[i]) }
 

@@ -24,6 +24,7 @@ struct machine {
     char cpu[128];              /* "AMD EPYC", from /proc/cpuinfo where there is one */
     char kernel[160];           /* "Linux 6.18.44" */
     long cpus;                  /* online */
+    char load[16];              /* the load average when we started (Linux), or "" */
 };
 static struct machine mach;
 
@@ -73,6 +74,11 @@ static void machine_read(void)
     }
     plain(mach.cpu);
     plain(mach.kernel);
+    if ((fp = fopen("/proc/loadavg", "r")) != NULL) {   /* busy machine, slower figures */
+        if (fscanf(fp, "%15[0-9.]", mach.load) != 1)
+            mach.load[0] = '\0';
+        fclose(fp);
+    }
     mach.cpus = sysconf(_SC_NPROCESSORS_ONLN);
 }
 

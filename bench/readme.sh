@@ -56,14 +56,15 @@ function find(section, key, place, bytes,   i) {
             return i
     return 0
 }
-FNR == 1 { if ($1 != "date" || NF != 25) { print "readme.sh: " FILENAME ": no és un CSV de ipc_bench o bench_pi" > "/dev/stderr"; bad = 1; exit 1 }; next }
+FNR == 1 { if ($1 != "date" || NF != 26) { print "readme.sh: " FILENAME ": no és un CSV de ipc_bench o bench_pi" > "/dev/stderr"; bad = 1; exit 1 }; next }
 {
     n++
     SEC[n] = $6; KEY[n] = $7; LBL[n] = $8; PL[n] = $9; PLL[n] = $10; BY[n] = $12; CP[n] = $13
     MED[n] = $15; MIN[n] = $16; MAX[n] = $17; NB[n] = $18; BMS[n] = $19; ONE[n] = $20; P99[n] = $21
     FR[n] = $22; REF[n] = $23; W[n] = $24; SP[n] = $25
-    if ($5 == "ipc_bench") machine_ipc = $1 " · " $2 " · " $3 " · " $4 " CPUs"
-    else machine_pi = $1 " · " $2 " · " $3 " · " $4 " CPUs"
+    m = $1 " · " $2 " · " $3 " · " $4 " CPUs" ($26 != "" ? ", càrrega " $26 " en començar" : "")
+    if ($5 == "ipc_bench") machine_ipc = m
+    else machine_pi = m
     if ($6 == "latency" && !($9 in seen)) { seen[$9] = 1; places[++np] = $9; plabel[$9] = $10 }
     if ($6 == "latency") { lat_nb = $18; lat_ms = $19 }
     if ($6 == "bandwidth" || $6 == "ceiling") { bw_nb = $18; bw_ms = $19 }

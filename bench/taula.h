@@ -54,6 +54,8 @@ static int any_row(const char *section)
 static void print_header(void)
 {
     printf("ipc_bench · %s · %s · %s · %ld CPUs en línia\n", mach.date, mach.cpu, mach.kernel, mach.cpus);
+    if (mach.load[0] != '\0')
+        printf("Càrrega de la màquina en començar: %s (per sobre de 0.5, una altra cosa la feia servir).\n", mach.load);
     if (cfg.places & 1u << P_SAME)
         printf("«mateixa CPU»: els dos processos fixats a la CPU %d; s'alternen.\n", cpu_a);
     if (cfg.places & 1u << P_DIFF)
