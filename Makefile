@@ -3,6 +3,7 @@
 #   make demo       tour of every example     make clean     remove binaries and leftovers
 #   make asan       tests on an ASan+UBSan build   make memcheck  tests under valgrind
 #   make test-repeat N=30 LOAD=2   the suite N times under load   make tsan  ThreadSanitizer
+#   make trace-fifo (pipes, files, sockets, signals, ...)   a pair's system calls as a timeline
 # CC, CFLAGS and EXTRA_CFLAGS may be set on the command line (CI adds -Werror).
 
 CC      ?= cc
@@ -95,6 +96,12 @@ bench: all
 bench-pi: all
 	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
 
+# `make trace-fifo`: what a pair asks the kernel, as a strace timeline (tests/timeline);
+# SVG=FILE also draws it as a sequence diagram.
+TRACES = fifo pipes files sockets concurrent signals sigusr pi
+$(TRACES:%=trace-%): trace-%: all
+	@sh tests/timeline $* $(SVG:%=--svg %)
+
 # For class: a pair side by side in tmux (make side-fifo, side-sockets, side-signals, side-sigterm).
 PAIRS = fifo sockets signals sigterm
 $(PAIRS:%=side-%): side-%: all
@@ -105,4 +112,4 @@ DATA = file.data log_fopen.data myfifo
 clean:
 	rm -f $(PROGRAMS) .build-flags $(DATA) $(foreach d,$(TECHNIQUES),$(DATA:%=$(d)/%))
 
-.PHONY: FORCE tsan $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
+.PHONY: FORCE tsan $(TRACES:%=trace-%) $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
