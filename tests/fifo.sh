@@ -5,6 +5,7 @@
 printf 'Obrint pipe per lectura\nLlegint missatge\nRebut test, tancant.\n' >want.r
 printf 'Obrint pipe per escriptura\nEscrivint missatge\nTancant\n' >want.w
 printf 'Obrint pipe per lectura\nLlegint missatge\n' >want.0
+printf 'Obrint pipe per lectura\nLlegint missatge\nRebut uno, tancant.\nRebut dos, tancant.\n' >want.2
 
 # in_open NAME PID FIRST_LINE: the program has printed its first line (the one
 # just before open()) and nothing more, and sleeps in the kernel: it is in open().
@@ -65,20 +66,22 @@ check "claim 10: the reader got the writer's message" has_line r.out "Rebut test
 # Every message gives its line; the reader ends when every writer has closed.
 start r ./fifo/fifo_read dos
 R=$LAST
-wait_for 10 ready r "$R" "Obrint pipe per lectura" || echo "# the reader is not waiting in open(): $(cat r.err)"
-exec 4>dos                              # a writer that stays: the two below come one after another
-start w1 ./fifo/fifo_write dos uno
-exits_with "$LAST" 0 && start w2 ./fifo/fifo_write dos dos && exits_with "$LAST" 0
-wst=$?
-blocks_read() { [ "$(wc -l <r.out)" -eq 4 ] && blocked "$R"; }
-if has_proc; then
-    check "every writer gone but one: the reader waits for more" wait_for 10 blocks_read
+if wait_for 10 ready r "$R" "Obrint pipe per lectura"; then
+    exec 4>dos                          # a writer that stays: the two below come one after another
+    start w1 ./fifo/fifo_write dos uno
+    exits_with "$LAST" 0 && start w2 ./fifo/fifo_write dos dos && exits_with "$LAST" 0
+    wst=$?
+    blocks_read() { [ "$(wc -l <r.out)" -eq 4 ] && blocked "$R"; }
+    if has_proc; then
+        check "every writer gone but one: the reader waits for more" wait_for 10 blocks_read
+    fi
+    exec 4>&-                           # the last writer closes: read() returns 0
+    check "two writers one after another: both exit 0" test "$wst" -eq 0
+    check "two writers one after another: the reader exits 0 when the last closes" exits_with "$R" 0
+    same_file "two writers one after another: one line per message, in order" want.2 r.out
+else
+    not_ok "two writers one after another: the reader waits in open()" "$(cat r.out r.err)"
 fi
-exec 4>&-                               # the last writer closes: read() returns 0
-check "two writers one after another: both exit 0" test "$wst" -eq 0
-check "two writers one after another: the reader exits 0 when the last closes" exits_with "$R" 0
-printf 'Obrint pipe per lectura\nLlegint missatge\nRebut uno, tancant.\nRebut dos, tancant.\n' >want.2
-same_file "two writers one after another: one line per message, in order" want.2 r.out
 
 if has_proc; then
     start w1 ./fifo/fifo_write tots uno
@@ -149,26 +152,29 @@ case $pb in '' | *[!0-9]*) pb=512 ;; esac
 mkfifo multi
 start cat cat multi
 C=$LAST
-wait_for 10 ready cat "$C" "" || echo "# cat is not waiting in open()"
-exec 3>multi                            # hold a write end so that cat waits for everyone
-wpids=
-for k in A B C D E F G H I J K L M N O P Q R S T; do
-    ./fifo/fifo_write multi "$(awk -v n=$((pb - 1)) -v k=$k 'BEGIN { s = k; while (length(s) * 2 <= n) s = s s; while (length(s) < n) s = s k; print s }')" >/dev/null &
-    wpids="$wpids $!"
-done
-wfail=0
-for p in $wpids; do wait "$p" || wfail=$((wfail + 1)); done
-exec 3>&-
-check "20 writers at once: cat ends" exits_with "$C" 0
-tr '\0' '\n' <cat.out >msgs
-# Each line: one letter, pb - 1 times; 20 lines, 20 different letters.
-if [ "$wfail" -eq 0 ] &&
-   awk -v n=$((pb - 1)) '{ k = substr($0, 1, 1); if (length($0) != n || $0 ~ ("[^" k "]") || (k in seen)) exit 1; seen[k] = 1; c++ }
-                          END { exit c != 20 }' msgs; then
-    ok "20 writers at once: every $pb-byte message (PIPE_BUF) arrives whole"
+if wait_for 10 ready cat "$C" ""; then
+    exec 3>multi                        # hold a write end so that cat waits for everyone
+    wpids=
+    for k in A B C D E F G H I J K L M N O P Q R S T; do
+        start "w$k" ./fifo/fifo_write multi "$(awk -v n=$((pb - 1)) -v k=$k 'BEGIN { s = k; while (length(s) * 2 <= n) s = s s; while (length(s) < n) s = s k; print s }')"
+        wpids="$wpids $LAST"
+    done
+    wfail=0
+    for p in $wpids; do exits_with "$p" 0 || wfail=$((wfail + 1)); done
+    exec 3>&-
+    check "20 writers at once: cat ends" exits_with "$C" 0
+    tr '\0' '\n' <cat.out >msgs
+    # Each line: one letter, pb - 1 times; 20 lines, 20 different letters.
+    if [ "$wfail" -eq 0 ] &&
+       awk -v n=$((pb - 1)) '{ k = substr($0, 1, 1); if (length($0) != n || $0 ~ ("[^" k "]") || (k in seen)) exit 1; seen[k] = 1; c++ }
+                              END { exit c != 20 }' msgs; then
+        ok "20 writers at once: every $pb-byte message (PIPE_BUF) arrives whole"
+    else
+        not_ok "20 writers at once: every $pb-byte message (PIPE_BUF) arrives whole" "writer failures: $wfail" \
+            "lines: $(wc -l <msgs)" "$(cut -c 1-60 msgs | head -n 25)"
+    fi
 else
-    not_ok "20 writers at once: every $pb-byte message (PIPE_BUF) arrives whole" "writer failures: $wfail" \
-        "lines: $(wc -l <msgs)" "$(cut -c 1-60 msgs | head -n 25)"
+    not_ok "20 writers at once: cat waits in open()" "$(cat cat.err)"
 fi
 
 # The reader goes away while the writer writes: EPIPE is reported, no silent death.
@@ -176,12 +182,15 @@ big=$(awk 'BEGIN { s = "x"; while (length(s) < 100000) s = s s; print substr(s, 
 mkfifo gone
 start w ./fifo/fifo_write gone "$big"
 W=$LAST
-wait_for 10 ready w "$W" "Obrint pipe per escriptura" || echo "# the writer is not waiting in open(): $(cat w.err)"
-exec 5<gone                             # a reader that reads nothing
-wait_for 10 has_line w.out "Escrivint missatge" || echo "# the writer never started writing: $(cat w.err)"
-exec 5<&-                               # ...and is gone
-check "reader gone: the writer exits with status 1" exits_with "$W" 1
-check "reader gone: the writer says Broken pipe, in one line" one_line w.err "fifo_write: escrivint gone: Broken pipe"
+if wait_for 10 ready w "$W" "Obrint pipe per escriptura"; then
+    exec 5<gone                         # a reader that reads nothing
+    wait_for 10 has_line w.out "Escrivint missatge" || echo "# the writer never started writing: $(cat w.err)"
+    exec 5<&-                           # ...and is gone
+    check "reader gone: the writer exits with status 1" exits_with "$W" 1
+    check "reader gone: the writer says Broken pipe, in one line" one_line w.err "fifo_write: escrivint gone: Broken pipe"
+else
+    not_ok "reader gone: the writer waits in open()" "$(cat w.out w.err)"
+fi
 start w ./fifo/fifo_write early "$big"
 W=$LAST
 start r ./fifo/fifo_read early
@@ -190,14 +199,23 @@ check "reader stops after its buffer: it reports the message as too long" contai
 check "reader stops after its buffer: the writer gets EPIPE, status 1" exits_with "$W" 1
 
 # Output that cannot be written is an error (the reader's output is its result).
+# (Each runs in the foreground once its peer waits in open().)
 start w ./fifo/fifo_write ple
 W=$LAST
-full_stdout "fifo_read > /dev/full: exit 1, one line" ./fifo/fifo_read ple
-check "fifo_read > /dev/full: the writer still exits 0" exits_with "$W" 0
+if wait_for 10 ready w "$W" "Obrint pipe per escriptura"; then
+    full_stdout "fifo_read > /dev/full: exit 1, one line" ./fifo/fifo_read ple
+    check "fifo_read > /dev/full: the writer still exits 0" exits_with "$W" 0
+else
+    not_ok "fifo_read > /dev/full: the writer waits in open()" "$(cat w.out w.err)"
+fi
 start r ./fifo/fifo_read ple
 R=$LAST
-full_stdout "fifo_write > /dev/full: exit 1, one line" ./fifo/fifo_write ple
-check "fifo_write > /dev/full: the reader still exits 0" exits_with "$R" 0
+if wait_for 10 ready r "$R" "Obrint pipe per lectura"; then
+    full_stdout "fifo_write > /dev/full: exit 1, one line" ./fifo/fifo_write ple
+    check "fifo_write > /dev/full: the reader still exits 0" exits_with "$R" 0
+else
+    not_ok "fifo_write > /dev/full: the reader waits in open()" "$(cat r.out r.err)"
+fi
 
 # Bad input.
 echo "precious" >regular
