@@ -219,12 +219,13 @@ fi
 
 # Bad input.
 echo "precious" >regular
+cp regular regular.orig
 expect_fail "fifo_read: path is a regular file" "regular: existeix i no és una FIFO" ./fifo/fifo_read regular
 expect_fail "fifo_write: path is a regular file" "regular: existeix i no és una FIFO" ./fifo/fifo_write regular
-check "the regular file is left untouched" sh -c 'test "$(cat regular)" = precious'
+same_file "the regular file is left untouched" regular.orig regular
 mkdir dir
 expect_fail "fifo_read: path is a directory" "dir: existeix i no és una FIFO" ./fifo/fifo_read dir
-expect_fail "fifo_write: path is a directory" "dir" ./fifo/fifo_write dir
+expect_fail "fifo_write: path is a directory" "dir: existeix i no és una FIFO" ./fifo/fifo_write dir
 expect_fail "fifo_read: missing directory" "fifo_read: creant la FIFO nodir/f: No such file or directory" ./fifo/fifo_read nodir/f
 expect_fail "fifo_write: missing directory" "fifo_write: creant la FIFO nodir/f: No such file or directory" ./fifo/fifo_write nodir/f
 expect_fail "fifo_read: two paths" "fifo_read: massa arguments (Ús: fifo_read [FIFO])" ./fifo/fifo_read a b
