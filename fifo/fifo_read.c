@@ -45,7 +45,7 @@ int main(int argc, char *argv[])
     if (n == -1)
         die("llegint %s", path);
     if (p > buf)                        /* buf is full, or the bytes ended without a '\0' */
-        fail(p == buf + sizeof buf ? "%s: missatge de més de %zu caràcters, la mida de buf" : "%s: missatge sense '\\0' final (no ve de fifo_write?)", path, sizeof buf - 1);
+        fail("%s: missatge sense '\\0' final o de més de %zu caràcters (la mida de buf)", path, sizeof buf - 1);
     if (close(fd) == -1)
         die("tancant %s", path);
 }

@@ -27,7 +27,7 @@ on_screen() { screen; grep -qF -- "$1" screen.txt; }
 
 tmux new-session -d -s live -x 120 -y 50 -c "$ROOT" "STEP=1 sh fifo/demo.sh; echo DEMO-ENDED; exec sleep 600"  # keeps the pane to read; kill-server ends it, no deadline
 pane=$(tmux display-message -p -t live '#{pane_pid}')
-demo_blocked() { _d=$(proc_running fifo/demo.sh "$pane") && blocked "$_d"; }
+demo_blocked() { _demo=$(proc_running fifo/demo.sh "$pane") && blocked "$_demo"; }
 if wait_for 30 on_screen "[Enter]"; then
     # Waiting means asleep in the kernel (reading the terminal), not merely quiet.
     if ! has_proc; then
