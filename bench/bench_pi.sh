@@ -30,7 +30,7 @@ whole() {
 
 CPUS=$(getconf _NPROCESSORS_ONLN 2>/dev/null) || CPUS=1
 case $CPUS in ''|*[!0-9]*|0) CPUS=1 ;; esac
-RECTS=500000000 REPEATS=5 DIVS=20000000 DIR='' CSV='' SVG=''
+RECTS=250000000 REPEATS=5 DIVS=20000000 DIR='' CSV='' SVG=''
 while [ $# -gt 0 ]; do
     case $1 in
     -h) echo "Ús: $USAGE"
@@ -63,7 +63,14 @@ MODEL=$(awk -F': *' '/^(model name|Hardware|cpu model|Processor|uarch)[ \t]*:/ {
 [ -n "$MODEL" ] || MODEL=$(uname -m)
 MODEL=$(printf '%s' "$MODEL" | tr ',"\t' '   ' | tr -s ' ' | sed 's/^ //; s/ $//')
 KERNEL=$(uname -sr | tr ',"' '  ')
-LOAD=$(cut -d ' ' -f 1 /proc/loadavg 2>/dev/null) || LOAD=
+# How busy the CPUs were just before: the share of their time that other
+# programs used over a quarter of a second (Linux), as ipc_bench says it.
+ticks() { awk '/^cpu / { t = 0; for (i = 2; i <= 9; i++) t += $i; print t - $5 - $6, t }' /proc/stat 2>/dev/null; }
+BUSY=''
+if T0=$(ticks) && [ -n "$T0" ]; then
+    sleep 0.25
+    BUSY=$(printf '%s %s\n' "$T0" "$(ticks)" | awk '$4 > $2 { printf "%.0f", 100 * ($3 - $1) / ($4 - $2) }')
+fi
 
 # Whatever stops the script, nothing stays: the background loops are killed
 # and waited for (also one started just before the signal), the temporary
@@ -138,7 +145,7 @@ progress_end
 
 # ---- the table, the CSV and the SVG ------------------------------------------------
 LC_ALL=C awk -v rects="$RECTS" -v repeats="$REPEATS" -v cpus="$CPUS" -v ns="$NS" -v date="$DATE" \
-    -v model="$MODEL" -v kernel="$KERNEL" -v load="$LOAD" -v div1="$DIV_ONE" -v divall="$DIV_ALL" \
+    -v model="$MODEL" -v kernel="$KERNEL" -v busy="$BUSY" -v div1="$DIV_ONE" -v divall="$DIV_ALL" \
     -v csv="$TMP/csv" -v svg="$TMP/svg" '
 function sorted(key,   n, i, j, t) {        # S[1..n]: the times of KEY, sorted
     n = split(T[key], S, " ")
@@ -159,7 +166,7 @@ function cell(key,   s) {                   # "0.245   (0.244–0.247)        1.
 function csvrow(prog, n) {
     stat(prog " " n)
     printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g,%s\n",
-        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED, load > csv
+        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED, busy > csv
 }
 function bar(x, y, w, h, color, label) {
     printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, h, color > svg
@@ -171,7 +178,9 @@ END {
     printf "Càlcul de pi amb processos i amb fils · %s · %s · %s · %d CPUs en línia\n", date, model, kernel, cpus
     printf "%d rectangles; temps en segons, mediana de %d execucions intercalades, entre parèntesis\n", rects, repeats
     printf "la més ràpida i la més lenta. Acceleració = temps de calcul_pi_1proces / temps.\n"
-    if (load != "") printf "Càrrega de la màquina en començar: %s (per sobre de 0.5, una altra cosa la feia servir).\n", load
+    if (busy != "")
+        printf "CPU ocupada per altres programes en començar: %s %%%s\n", busy,
+            (busy + 0 > 10) ? " (massa: els números en sortiran més lents i més dispersos)" : "."
     printf "\n"
     # Widths count bytes (LC_ALL=C): "–" is 3 bytes, "í", "à", "ó" 2 each.
     printf "%-22s %3s   %-7s %-19s %12s\n", "programa", "N", "temps", "(mín–màx)", "acceleració"
@@ -199,10 +208,10 @@ END {
     printf "  i quant costa crear-los (ipc_bench: «Engegar un procés o un fil»): poc, al costat de tot el càlcul.\n"
     printf "- L\047acceleració ideal és N fins a %d (les CPUs): amb més processos o fils que CPUs, s\047han de\n", cpus
     printf "  repartir les mateixes CPUs. I el temps és el del procés o fil que acaba més tard.\n"
-    if (load + 0 > 0.5)
-        printf "- La càrrega era %s en començar: una altra cosa feia servir la màquina; torneu-ho a mesurar.\n", load
+    if (busy + 0 > 10)
+        printf "- Una altra cosa feia servir les CPUs (%s %% en començar): torneu-ho a mesurar.\n", busy
 
-    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,load_at_start\n" > csv
+    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start\n" > csv
     csvrow("calcul_pi_1proces", 1); csvrow("calcul_pi_2processos", 2)
     for (i = 1; i <= m; i++) { csvrow("calcul_pi_nprocessos", N[i]); csvrow("calcul_pi_fils", N[i]) }
 

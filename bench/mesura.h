@@ -53,15 +53,15 @@ static struct stats measure(run_fn f, void *arg, double target, int batches, dou
     long n = 1;
     int retries = 0;
 
-    /* Calibrate: double (or more, while far too short) until a quarter of
-     * the target; then aim at 1.2 times the target. */
-    while ((t = f(arg, n)) < target / 4 && n < LONG_MAX / 16)
+    /* Calibrate: double (or more, while far too short) until an eighth of
+     * the target; then aim at 1.1 times the target. */
+    while ((t = f(arg, n)) < target / 8 && n < LONG_MAX / 16)
         n *= t < target / 64 ? 8 : 2;
-    n = (long)((double)n * 1.2 * target / (t > 0 ? t : target)) + 1;
+    n = (long)((double)n * 1.1 * target / (t > 0 ? t : target)) + 1;
     for (int b = 0; b < batches; b++) {
         t = f(arg, n);
         if (t < target && retries++ < 5) {
-            n = (long)((double)n * 1.25 * target / (t > 0 ? t : target)) + 1;
+            n = (long)((double)n * 1.15 * target / (t > 0 ? t : target)) + 1;
             b--;
             continue;
         }

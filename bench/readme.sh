@@ -62,7 +62,7 @@ FNR == 1 { if ($1 != "date" || NF != 26) { print "readme.sh: " FILENAME ": no é
     SEC[n] = $6; KEY[n] = $7; LBL[n] = $8; PL[n] = $9; PLL[n] = $10; BY[n] = $12; CP[n] = $13
     MED[n] = $15; MIN[n] = $16; MAX[n] = $17; NB[n] = $18; BMS[n] = $19; ONE[n] = $20; P99[n] = $21
     FR[n] = $22; REF[n] = $23; W[n] = $24; SP[n] = $25
-    m = $1 " · " $2 " · " $3 " · " $4 " CPUs" ($26 != "" ? ", càrrega " $26 " en començar" : "")
+    m = $1 " · " $2 " · " $3 " · " $4 " CPUs" ($26 != "" ? ", CPU ocupada per altres programes en començar: " $26 " %" : "")
     if ($5 == "ipc_bench") machine_ipc = m
     else machine_pi = m
     if ($6 == "latency" && !($9 in seen)) { seen[$9] = 1; places[++np] = $9; plabel[$9] = $10 }

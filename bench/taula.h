@@ -54,8 +54,9 @@ static int any_row(const char *section)
 static void print_header(void)
 {
     printf("ipc_bench · %s · %s · %s · %ld CPUs en línia\n", mach.date, mach.cpu, mach.kernel, mach.cpus);
-    if (mach.load[0] != '\0')
-        printf("Càrrega de la màquina en començar: %s (per sobre de 0.5, una altra cosa la feia servir).\n", mach.load);
+    if (mach.busy[0] != '\0')
+        printf("CPU ocupada per altres programes en començar: %s %%%s\n", mach.busy,
+               atoi(mach.busy) > 10 ? " (massa: els números en sortiran més lents i més dispersos)" : ".");
     if (cfg.places & 1u << P_SAME)
         printf("«mateixa CPU»: els dos processos fixats a la CPU %d; s'alternen.\n", cpu_a);
     if (cfg.places & 1u << P_DIFF)
@@ -126,7 +127,7 @@ static void print_bw_row(const char *section, const char *key, int place, const 
 
 static void print_bandwidth(void)
 {
-    static const char *const ceil_keys[] = { "memcpy-cache", "memcpy-ring", "memcpy-dram" };
+    static const char *const ceil_keys[] = { "memcpy-cache", "memcpy-ring", "memcpy-ring-syscall", "memcpy-dram" };
     char pl[64], lbl[128], b[24];
 
     if (!any_row("bandwidth") && !any_row("ceiling"))
@@ -140,7 +141,7 @@ static void print_bandwidth(void)
     for (int k = 0; k < NSIZES; k++)
         rpad(size_label[k], BW_CELL);
     printf("\n");
-    for (int c = 0; c < 3; c++) {
+    for (int c = 0; c < 4; c++) {
         const struct row *r = find_row("ceiling", ceil_keys[c], P_ONE, sizes[0]);
         if (r != NULL)
             print_bw_row("ceiling", ceil_keys[c], P_ONE, r->label);

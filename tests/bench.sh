@@ -25,7 +25,7 @@ check "--dir: one CSV and one SVG named ipc_bench-DATE, with the same date" \
 check "the last line says where the files are" has_line ipc.out "Resultats desats: $CSV i $SVG"
 
 # ---- ipc_bench: the CSV -------------------------------------------------------
-HEADER="date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,load_at_start"
+HEADER="date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start"
 check "CSV header" sh -c "head -n 1 '$CSV' | grep -qxF '$HEADER'"
 check "CSV: every row has the 26 fields of the header" \
     awk -F, 'NF != 26 { exit 1 }' "$CSV"
