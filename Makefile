@@ -87,14 +87,16 @@ $(TECHNIQUES:%=demo-%): demo-%: all
 	@STEP="$(STEP)" sh $*/demo.sh
 
 # Benchmarks print numbers and assert nothing (bench/README.md explains them).
-# `make bench` takes about a minute on 2 cores; pass options with IPC_BENCH_FLAGS /
-# PI_BENCH_FLAGS, e.g. make bench IPC_BENCH_FLAGS="--csv ipc.csv --svg ipc.svg".
+# `make bench` (about a minute on 2 cores) saves its CSV and SVG files in
+# bench/results/ and says where; options go in IPC_BENCH_FLAGS / PI_BENCH_FLAGS
+# (make bench IPC_BENCH_FLAGS=--quick PI_BENCH_FLAGS=--quick: about 15 s).
+RESULTS = bench/results
 bench: all
-	./bench/ipc_bench $(IPC_BENCH_FLAGS)
-	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+	./bench/ipc_bench --dir $(RESULTS) $(IPC_BENCH_FLAGS)
+	CC="$(CC)" sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
 
 bench-pi: all
-	CC="$(CC)" sh bench/bench_pi.sh $(PI_BENCH_FLAGS)
+	CC="$(CC)" sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
 
 # `make trace-fifo`: what a pair asks the kernel, as a strace timeline (tests/timeline);
 # SVG=FILE also draws it as a sequence diagram.
@@ -110,6 +112,7 @@ $(PAIRS:%=side-%): side-%: all
 # Files the programs write when run from the top folder or from their own.
 DATA = file.data log_fopen.data myfifo
 clean:
+	rm -rf $(RESULTS)
 	rm -f $(PROGRAMS) .build-flags $(DATA) $(foreach d,$(TECHNIQUES),$(DATA:%=$(d)/%))
 
 .PHONY: FORCE tsan $(TRACES:%=trace-%) $(PAIRS:%=side-%) all test test-repeat asan memcheck demo clean bench bench-pi $(TECHNIQUES:%=demo-%)
