@@ -125,6 +125,9 @@ END {
                     num(t - 65536 / MED[c]), PL[i] == "same-cpu" ? "els canvis d'\''un procés a l'\''altre, perquè a la mateixa CPU només en pot córrer un" : "esperar l'\''altre procés i portar les dades de la memòria cau de l'\''altra CPU", l ? num(MED[l]) : "-"
             print "."
         }
+        j = find("ceiling", "memcpy-ring-syscall", "", 65536)
+        if (j)
+            printf "- Una sola crida a sistema per volta de l%sanell (`getppid()`, que no fa res) ja baixa les còpies soles de %s a %s MB/s: entrar al nucli es paga també després, a les còpies. A la mateixa CPU, l%sanell en fa com a mínim dues per volta (cedir la CPU i tornar-la a tenir).\n", "\047", num(MED[c]), num(MED[j]), "\047"
     }
     printf "\n**Crides a sistema i senyals**, ns per crida, en un procés; mediana de %d lots de ≥ %s ms.\n\n", one_nb, one_ms
     print "| què | ns | lmbench |"

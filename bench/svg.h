@@ -103,7 +103,10 @@ static void write_svg(FILE *fp, const char *path)
     svg_text(b, 20, 26, "start", 16, title);
     svg_text(b, 20, 46, "start", 11, "Barra: mediana dels lots; línia: del lot més ràpid al més lent. Escala lineal des de 0.");
     for (int p = 0, x = 20; p < NPLACE; p++) {
-        if (p < P_ONE && !(cfg.places >> p & 1))
+        int used = 0;
+        for (int i = 0; i < nrows; i++)
+            used |= rows[i].place == p;
+        if (!used)
             continue;
         fprintf(b, "<rect x=\"%d\" y=\"56\" width=\"12\" height=\"10\" fill=\"%s\"/>\n", x, place_color(p));
         svg_text(b, x + 16, 65, "start", 11, place_label(pl, sizeof pl, p));
