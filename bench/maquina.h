@@ -111,7 +111,11 @@ static void machine_read(void)
     plain(mach.cpu);
     plain(mach.kernel);
     cpu_busy(mach.busy, sizeof mach.busy);
+#ifdef _SC_NPROCESSORS_ONLN                 /* not POSIX, but Linux, the BSDs and macOS have it */
     mach.cpus = sysconf(_SC_NPROCESSORS_ONLN);
+#else
+    mach.cpus = -1;
+#endif
 }
 
 /* ---- placement ---------------------------------------------------------- */
