@@ -370,7 +370,7 @@ static void measure_ceilings(void)
     static char dram_label[64];
     struct copy_arg a = { 0 };
     char *src = big((size_t)sizes[NSIZES - 1]), *dst = big((size_t)sizes[NSIZES - 1]);
-    char *ring = big(RING_BYTES * 2);
+    char *ring = big(SHM_RING);         /* room for the most slots x size */
     struct stats s;
 
     snprintf(dram_label, sizeof dram_label, "memcpy (dades a la DRAM: 2 x %zu MiB)", cfg.dram >> 20);
