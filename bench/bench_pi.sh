@@ -57,7 +57,7 @@ for p in pi/calcul_pi_1proces pi/calcul_pi_2processos pi/calcul_pi_nprocessos pi
 done
 
 # The machine, as ipc_bench writes it.
-DATE=$(date '+%Y-%m-%d %H:%M %z') STAMP=$(date '+%Y%m%d-%H%M%S')
+DATE=$(date '+%Y-%m-%d %H:%M %z') STAMP=$(date '+%Y%m%d-%H%M%S') START=$(date '+%s')
 MODEL=$(awk -F': *' '/^(model name|Hardware|cpu model|Processor|uarch)[ \t]*:/ { print $2; exit }' \
         /proc/cpuinfo 2>/dev/null)
 [ -n "$MODEL" ] || MODEL=$(uname -m)
@@ -145,7 +145,7 @@ progress_end
 
 # ---- the table, the CSV and the SVG ------------------------------------------------
 LC_ALL=C awk -v rects="$RECTS" -v repeats="$REPEATS" -v cpus="$CPUS" -v ns="$NS" -v date="$DATE" \
-    -v model="$MODEL" -v kernel="$KERNEL" -v busy="$BUSY" -v div1="$DIV_ONE" -v divall="$DIV_ALL" \
+    -v model="$MODEL" -v kernel="$KERNEL" -v busy="$BUSY" -v secs="$(($(date '+%s') - START))" -v div1="$DIV_ONE" -v divall="$DIV_ALL" \
     -v csv="$TMP/csv" -v svg="$TMP/svg" '
 function sorted(key,   n, i, j, t) {        # S[1..n]: the times of KEY, sorted
     n = split(T[key], S, " ")
@@ -165,8 +165,8 @@ function cell(key,   s) {                   # "0.245   (0.244–0.247)        1.
 }
 function csvrow(prog, n) {
     stat(prog " " n)
-    printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g,%s\n",
-        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED, busy > csv
+    printf "%s,%s,%s,%d,bench_pi,pi,%s,%s,unpinned,sense fixar,,,,s,%.6g,%.6g,%.6g,%d,,,,,,%d,%.6g,%s,%d\n",
+        date, model, kernel, cpus, prog, prog, MED, MIN, MAX, repeats, n, base / MED, busy, secs > csv
 }
 function bar(x, y, w, h, color, label) {
     printf "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n", x, y, w, h, color > svg
@@ -211,7 +211,7 @@ END {
     if (busy + 0 > 10)
         printf "- Una altra cosa feia servir les CPUs (%s %% en començar): torneu-ho a mesurar.\n", busy
 
-    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start\n" > csv
+    printf "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start,run_seconds\n" > csv
     csvrow("calcul_pi_1proces", 1); csvrow("calcul_pi_2processos", 2)
     for (i = 1; i <= m; i++) { csvrow("calcul_pi_nprocessos", N[i]); csvrow("calcul_pi_fils", N[i]) }
 

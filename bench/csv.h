@@ -21,6 +21,7 @@
  *   cpu_busy_at_start       % of the CPUs' time other programs used just before
  *                           the run (Linux): a busy machine gives slower, more
  *                           scattered figures
+ *   run_seconds             how long the whole run took, in seconds
  */
 
 /* Text as it is, but a comma would start a new field: never one. */
@@ -46,7 +47,7 @@ static void write_csv(FILE *fp, const char *path)
     char pl[64], cp[32], lb[160];
 
     fprintf(fp, "date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,"
-            "bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start\n");
+            "bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start,run_seconds\n");
     for (int i = 0; i < nrows; i++) {
         const struct row *r = &rows[i];
         fprintf(fp, "%s,%s,%s,%ld,ipc_bench,%s,%s,%s,%s,%s,%s,", mach.date, mach.cpu, mach.kernel, mach.cpus,
@@ -59,7 +60,7 @@ static void write_csv(FILE *fp, const char *path)
         csv_num(fp, r->single_med);
         csv_num(fp, r->p99);
         csv_num(fp, r->fraction);
-        fprintf(fp, ",%s,,,%s\n", r->reference, mach.busy);
+        fprintf(fp, ",%s,,,%s,%.0f\n", r->reference, mach.busy, now() - mach.start);
     }
     if (fclose(fp) == EOF)
         die("escrivint %s", path);

@@ -25,6 +25,7 @@ struct machine {
     char kernel[160];           /* "Linux 6.18.44" */
     long cpus;                  /* online */
     char busy[16];              /* % of CPU time others used just before we started, or "" */
+    double start;               /* now() when we started */
 };
 static struct machine mach;
 
@@ -88,6 +89,7 @@ static void machine_read(void)
     char line[256];
     FILE *fp;
 
+    mach.start = now();
     if (localtime_r(&t, &tm) == NULL)
         die("localtime");
     strftime(mach.date, sizeof mach.date, "%Y-%m-%d %H:%M %z", &tm);

@@ -46,7 +46,8 @@ trap 'rm -f "$TMP"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# The CSVs' columns (ipc_bench's csv.h says what each means).
+# The CSVs' columns (ipc_bench's csv.h says what each means); files from
+# before run_seconds (26 columns) are read too.
 LC_ALL=C awk -F, -v ipcfile="${IPC#"$ROOT"/}" -v pifile="${PI#"$ROOT"/}" '
 function num(v) { return v >= 100 ? sprintf("%.0f", v) : v >= 10 ? sprintf("%.1f", v) : v >= 1 ? sprintf("%.2f", v) : sprintf("%.3g", v) }
 function fig(i) { return num(MED[i]) " (" num(MIN[i]) "–" num(MAX[i]) ")" }
@@ -56,15 +57,15 @@ function find(section, key, place, bytes,   i) {
             return i
     return 0
 }
-FNR == 1 { if ($1 != "date" || NF != 26) { print "readme.sh: " FILENAME ": no és un CSV de ipc_bench o bench_pi" > "/dev/stderr"; bad = 1; exit 1 }; next }
+FNR == 1 { if ($1 != "date" || NF < 26 || NF > 27) { print "readme.sh: " FILENAME ": no és un CSV de ipc_bench o bench_pi" > "/dev/stderr"; bad = 1; exit 1 }; next }
 {
     n++
     SEC[n] = $6; KEY[n] = $7; LBL[n] = $8; PL[n] = $9; PLL[n] = $10; BY[n] = $12; CP[n] = $13
     MED[n] = $15; MIN[n] = $16; MAX[n] = $17; NB[n] = $18; BMS[n] = $19; ONE[n] = $20; P99[n] = $21
     FR[n] = $22; REF[n] = $23; W[n] = $24; SP[n] = $25
     m = $1 " · " $2 " · " $3 " · " $4 " CPUs" ($26 != "" ? ", CPU ocupada per altres programes en començar: " $26 " %" : "")
-    if ($5 == "ipc_bench") machine_ipc = m
-    else machine_pi = m
+    if ($5 == "ipc_bench") { machine_ipc = m; secs_ipc = $27 }
+    else { machine_pi = m; secs_pi = $27 }
     if ($6 == "latency" && !($9 in seen)) { seen[$9] = 1; places[++np] = $9; plabel[$9] = $10 }
     if ($6 == "latency") { lat_nb = $18; lat_ms = $19 }
     if ($6 == "bandwidth" || $6 == "ceiling") { bw_nb = $18; bw_ms = $19 }
@@ -77,7 +78,9 @@ END {
     print ""
     print "Mesurat amb `make bench`: **" machine_ipc "** (ipc_bench) i **" machine_pi "** (π)."
     print "Fitxers: `" ipcfile "`, `" pifile "` (i els `.svg` del costat). Cada xifra és la mediana i,"
-    print "entre parèntesis, el lot més ràpid i el més lent."
+    printf "entre parèntesis, el lot més ràpid i el més lent."
+    if (secs_ipc != "" && secs_pi != "") printf " `ipc_bench` va trigar %s s, i `bench_pi.sh`, %s s.", secs_ipc, secs_pi
+    print ""
     print ""
     print "![ipc_bench: latència, amplada de banda, crides a sistema, fork i fils](ipc_bench.svg)"
     print ""

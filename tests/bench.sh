@@ -25,10 +25,10 @@ check "--dir: one CSV and one SVG named ipc_bench-DATE, with the same date" \
 check "the last line says where the files are" has_line ipc.out "Resultats desats: $CSV i $SVG"
 
 # ---- ipc_bench: the CSV -------------------------------------------------------
-HEADER="date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start"
+HEADER="date,cpu_model,kernel,online_cpus,tool,section,key,label,placement,placement_label,cpus,bytes,copies,unit,median,min,max,batches,batch_ms,per_trip_median,p99,fraction_of_memcpy,lmbench,workers,speedup,cpu_busy_at_start,run_seconds"
 check "CSV header" sh -c "head -n 1 '$CSV' | grep -qxF '$HEADER'"
-check "CSV: every row has the 26 fields of the header" \
-    awk -F, 'NF != 26 { exit 1 }' "$CSV"
+check "CSV: every row has the 27 fields of the header" \
+    awk -F, 'NF != 27 { exit 1 }' "$CSV"
 check "CSV: every row names the machine (date, CPU model, kernel, online CPUs) and the tool" \
     awk -F, 'NR > 1 && !($1 ~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]/ &&
              $2 != "" && $3 != "" && $4 ~ /^[1-9][0-9]*$/ && $5 == "ipc_bench") { exit 1 }' "$CSV"
@@ -198,8 +198,8 @@ check "bench_pi.sh: each N row: time (min–max) speed-up, twice" \
     sh -c "awk '/^ +N +temps/ { on = 1; next } on && /^\$/ { on = 0 } on' pi.txt |
            grep -vE '^ +[0-9]+ +$NUM +\($NUM–$NUM\) +$NUM +$NUM +\($NUM–$NUM\) +$NUM$' | grep -q . && exit 1 || exit 0"
 check "bench_pi.sh: CSV with ipc_bench's header" sh -c "head -n 1 '$PCSV' | grep -qxF '$HEADER'"
-check "bench_pi.sh: CSV rows: 26 fields, the machine, N and a speed-up" \
-    awk -F, -v n="^$NUM\$" 'NR > 1 && !(NF == 26 && $1 ~ /^[0-9][0-9][0-9][0-9]-/ && $2 != "" && $3 != "" &&
+check "bench_pi.sh: CSV rows: 27 fields, the machine, N and a speed-up" \
+    awk -F, -v n="^$NUM\$" 'NR > 1 && !(NF == 27 && $1 ~ /^[0-9][0-9][0-9][0-9]-/ && $2 != "" && $3 != "" &&
              $5 == "bench_pi" && $6 == "pi" && $24 ~ /^[0-9]+$/ && $25 ~ n && $15 ~ n) { exit 1 }' "$PCSV"
 check "bench_pi.sh: CSV has processes and threads for each N, and the two reference programs" \
     test "$(awk -F, 'NR > 1 { print $7 ":" $24 }' "$PCSV" | sort | tr '\n' ' ')" = \
