@@ -10,7 +10,7 @@
  * eficient ... de comunicació interprocés"; and the pi slide's last words,
  * "s'acostumen a fer servir fils". It prints numbers; it asserts nothing.
  *
- *   $ ./bench/ipc_bench                          (about 40 s on 2 CPUs)
+ *   $ ./bench/ipc_bench                          (under a minute on 2 CPUs)
  *   $ ./bench/ipc_bench --quick --dir bench/results
  *   $ ./bench/ipc_bench --only pipe,mmap --placement same,diff,free --csv r.csv --svg r.svg
  *
@@ -630,7 +630,7 @@ static void help(void)
     printf("Ús: %s " USAGE "\n"
            "Mesura la latència i l'amplada de banda de cada tècnica de comunicació entre dos processos,\n"
            "el cost d'una crida a sistema i el d'engegar un procés o un fil.\n"
-           "  --quick           mesures curtes (uns 10 s en lloc de 40)\n"
+           "  --quick           mesures curtes (uns segons en lloc d'un minut)\n"
            "  --only LLISTA     només aquestes, separades per comes: ", prog);
     for (int g = 0; g < NGROUPS; g++)
         printf("%s%s", group_key(g), g + 1 < NGROUPS ? "," : "\n");
