@@ -9,9 +9,10 @@ FILS_N=${VALGRIND:+1 2 3 7 16}        # valgrind is slow: fewer thread counts th
 FILS_N=${FILS_N:-1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16}
 
 # have_strace: strace is installed and allowed to trace here (ptrace may be
-# forbidden).  Under valgrind the traces would show valgrind's own calls.
+# forbidden).  Under valgrind or ThreadSanitizer the traces would show the
+# tool's own calls and processes.
 have_strace() {
-    [ -z "${VALGRIND:-}" ] && command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true >/dev/null 2>&1
+    [ -z "${VALGRIND:-}" ] && [ -z "${TSAN_OPTIONS:-}" ] && command -v strace >/dev/null 2>&1 && strace -f -o /dev/null true >/dev/null 2>&1
 }
 
 # within_bound VALUE N: |VALUE - pi| <= 1/(3 N^2), the midpoint rule's error
@@ -159,7 +160,7 @@ if have_strace; then
             "fork or pipe: $(cut -c1-120 forks.trace)" "$(cat s.out s.err)"
     fi
 else
-    for d in "$D1" "$D2" "$D3" "$D4" "$D5"; do skip "$d" "strace missing, not allowed, or under valgrind"; done
+    for d in "$D1" "$D2" "$D3" "$D4" "$D5"; do skip "$d" "strace missing, not allowed, or under valgrind or ThreadSanitizer (its runtime starts a helper process)"; done
 fi
 
 # ---- a child caught mid-work -------------------------------------------------------
