@@ -25,7 +25,7 @@ PROGRAMS = \
 	bench/ipc_bench bench/cronometre bench/limit_divisio
 
 # Programs that start threads: -pthread, the portable way, only where needed.
-THREADED = pi/calcul_pi_fils mmap/fork-variables-fils
+THREADED = pi/calcul_pi_fils mmap/fork-variables-fils bench/ipc_bench
 $(THREADED): PTHREAD = -pthread
 
 TECHNIQUES = signals pipes fifo files mmap sockets pi
@@ -38,6 +38,9 @@ all: $(PROGRAMS)
 BUILD = $(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS) $(LDFLAGS) $(LDLIBS)
 .build-flags: FORCE
 	@echo '$(BUILD)' | cmp -s - $@ || echo '$(BUILD)' >$@
+
+# ipc_bench is one program read in parts: the headers beside it.
+bench/ipc_bench bench/cronometre bench/limit_divisio: $(wildcard bench/*.h)
 
 $(PROGRAMS): %: %.c include/ipc.h .build-flags
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(PTHREAD) $(CPPFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
@@ -93,10 +96,10 @@ $(TECHNIQUES:%=demo-%): demo-%: all
 RESULTS = bench/results
 bench: all
 	./bench/ipc_bench --dir $(RESULTS) $(IPC_BENCH_FLAGS)
-	CC="$(CC)" sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
+	sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
 
 bench-pi: all
-	CC="$(CC)" sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
+	sh bench/bench_pi.sh --dir $(RESULTS) $(PI_BENCH_FLAGS)
 
 # `make trace-fifo`: what a pair asks the kernel, as a strace timeline (tests/timeline);
 # SVG=FILE also draws it as a sequence diagram.
