@@ -18,7 +18,7 @@ cleanup() {
     _left=20
     [ -n "$PIDS" ] || _left=0
     while [ "$_left" -gt 0 ] && for _p in $PIDS; do kill -0 "$_p" 2>/dev/null && break; done; do
-        _left=$((_left - 1)); sleep 0.05
+        _left=$((_left - 1)); sleep 0.05     # poll, a second in all
     done
     for _p in $PIDS; do kill -KILL "$_p" 2>/dev/null; done
     for _p in $PIDS; do wait "$_p" 2>/dev/null; done
@@ -107,7 +107,7 @@ proc_state() {                          # "STATE CPU_TICKS" (utime + stime)
 blocked() {
     has_proc || return 2
     _s1=$(proc_state "$1") && [ "${_s1%% *}" = S ] || return 1
-    sleep 0.3                           # the window in which no CPU time may be used
+    sleep 0.3                           # no deadline: it proves nothing happens (no CPU time used)
     _s2=$(proc_state "$1") && [ "$_s1" = "$_s2" ]
 }
 

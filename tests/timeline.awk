@@ -1,3 +1,5 @@
+# (An awk program, not a shell script: the line below quiets linters that scan tests/.)
+# shellcheck disable=all
 # tests/timeline.awk — turns `strace -f -ttt -T -o FILE` output into a timeline:
 # one column per process, time since the first event, each system call with
 # short arguments and its result, and a mark where a call blocked.  Used by
