@@ -73,8 +73,9 @@ tsan:
 
 # Every program the tests run goes through valgrind; any error or leak makes it
 # exit 99, which fails the check that ran it.  -gdwarf-4: valgrind 3.19 cannot
-# read the DWARF 5 that current compilers write by default.
-VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
+# read the DWARF 5 that current compilers write by default.  --vgdb=no: no
+# debugger FIFOs in $TMPDIR, which a killed program could not remove.
+VALGRIND = valgrind -q --vgdb=no --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 memcheck:
 	$(MAKE) clean
 	$(MAKE) all EXTRA_CFLAGS="$(EXTRA_CFLAGS) -gdwarf-4"
