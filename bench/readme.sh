@@ -42,7 +42,7 @@ grep -q '^<!-- resultats: inici' "$README" && grep -q '^<!-- resultats: fi -->' 
     { echo "readme.sh: $README no té les línies <!-- resultats: inici ... --> i <!-- resultats: fi -->" >&2; exit 1; }
 
 TMP=$(mktemp "${TMPDIR:-/tmp}/readme.XXXXXX") || exit 1
-trap 'rm -f "$TMP"' EXIT
+trap 'rm -f "$TMP" "$TMP.cmp"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
@@ -155,9 +155,29 @@ END {
     }
     print ""
     print "![π: acceleració amb processos i amb fils](bench_pi.svg)"
-    print ""
-    print "<!-- resultats: fi -->"
 }' "$IPC" "$PI" >"$TMP" || exit 1
+
+# Do the figures hold? The run before this one in the same folder, if any,
+# against this one (bench/compara.sh): how many figures of each kind agree
+# within 10 %, and the latency rows side by side.
+# shellcheck disable=SC2012   # results files are named by ipc_bench: no odd characters
+PREV=$(ls "$(dirname "$IPC")"/ipc_bench-*.csv 2>/dev/null | LC_ALL=C sort | LC_ALL=C awk -v me="$IPC" '$0 < me' | tail -n 1)
+if [ -n "$PREV" ]; then
+    sh "$ROOT/bench/compara.sh" "$PREV" "$IPC" >"$TMP.cmp" || { rm -f "$TMP.cmp"; exit 1; }
+    {
+        echo ""
+        echo "**Dues execucions seguides**: cada xifra d'aquesta execució (B) contra la de l'anterior (A),"
+        echo "amb \`sh bench/compara.sh\`. Una xifra que no es repeteix no és de la tècnica, sinó del moment."
+        echo ""
+        sed -n '/^- A: /,/^- B: /p' "$TMP.cmp"
+        echo ""
+        sed -n '/^Xifres que coincideixen/,$p' "$TMP.cmp"
+        echo ""
+        grep -E '^\| (què|---|latència) ' "$TMP.cmp"
+    } >>"$TMP"
+    rm -f "$TMP.cmp"
+fi
+printf '\n<!-- resultats: fi -->\n' >>"$TMP"
 
 # The README with the section replaced; the charts beside it.
 awk -v gen="$TMP" '

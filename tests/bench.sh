@@ -246,5 +246,40 @@ echo "no,soc,un,csv" >bad_ipc_bench.csv
 expect_fail "readme.sh: a file that is not a results CSV" "no és un CSV de ipc_bench o bench_pi" \
     sh ./bench/readme.sh --readme README.md bad_ipc_bench.csv "$PCSV"
 
+# ---- compara.sh: do two runs agree? (made-up second runs: exact ratios) --------------
+mkdir runs
+cp "$CSV" runs/ipc_bench-20000101-000001.csv
+awk -F, 'BEGIN { OFS = "," } $6 == "latency" { $15 *= ($7 == "pipe" ? 1.05 : 1.25) } { print }' "$CSV" >runs/ipc_bench-20000101-000000.csv
+NL=$(awk -F, '$6 == "latency"' "$CSV" | wc -l) NBW=$(awk -F, '$6 == "bandwidth"' "$CSV" | wc -l)
+sh ./bench/compara.sh "$CSV" runs/ipc_bench-20000101-000000.csv >cmp.out 2>cmp.err
+check "compara.sh A.csv B.csv: exit 0, nothing on stderr" sh -c "[ $? -eq 0 ] && [ ! -s cmp.err ]"
+check "compara.sh: one table row per latency and bandwidth figure ($NL and $NBW)" \
+    sh -c "[ \$(grep -c '^| latència |' cmp.out) -eq $NL ] && [ \$(grep -c '^| amplada de banda |' cmp.out) -eq $NBW ]"
+check "compara.sh: B/A of pipe latency is 1.05, unmarked; of FIFO latency 1.25, marked" \
+    sh -c "grep '^| latència | canonada (pipe) |' cmp.out | grep -q '| 1.05 |\$' && grep '^| latència | canonada amb nom (FIFO) |' cmp.out | grep -q '| 1.25 ⚠ |\$'"
+check "compara.sh: unchanged figures are 1.00, unmarked" sh -c "! grep '^| amplada de banda |' cmp.out | grep -v '| 1.00 |\$'"
+check "compara.sh: the summary counts 1 latency figure in 8 agreeing, per placement, and every bandwidth figure" \
+    sh -c "grep '^- latència, ' cmp.out | grep -qv ': 1 de 8\$' && exit 1; grep -q '^- latència, mateixa CPU: 1 de 8\$' cmp.out &&
+           ! grep '^- amplada de banda, ' cmp.out | grep -v ': \\([0-9]*\\) de \\1\$'"
+check "compara.sh --limit 30: every latency figure agrees; --limit 4: pipe's does not" \
+    sh -c "sh ./bench/compara.sh --limit 30 '$CSV' runs/ipc_bench-20000101-000000.csv | grep -q '^- latència, mateixa CPU: 8 de 8\$' &&
+           sh ./bench/compara.sh --limit 4 '$CSV' runs/ipc_bench-20000101-000000.csv | grep '^| latència | canonada (pipe) |' | grep -q '⚠'"
+check "compara.sh names both files and their dates" sh -c "grep -qF -- '- A: $CSV (' cmp.out && grep -qF -- '- B: runs/ipc_bench-20000101-000000.csv (' cmp.out"
+check "compara.sh -h prints usage" sh -c 'sh ./bench/compara.sh -h >h.out && grep -q "^Ús: compara.sh" h.out'
+expect_fail "compara.sh: files of two different tools" "els fitxers són de ipc_bench i de bench_pi" sh ./bench/compara.sh "$CSV" "$PCSV"
+expect_fail "compara.sh: a file that is not a results CSV" "no és un CSV de ipc_bench o bench_pi" sh ./bench/compara.sh bad_ipc_bench.csv "$CSV"
+expect_fail "compara.sh: one file only" "falta el segon fitxer" sh ./bench/compara.sh "$CSV"
+expect_fail "compara.sh: --limit abc" "--limit 'abc': no és un nombre enter" sh ./bench/compara.sh --limit abc "$CSV" "$CSV"
+expect_fail "compara.sh: a file it cannot read" "no puc llegir no-such.csv" sh ./bench/compara.sh "$CSV" no-such.csv
+
+# readme.sh compares the run with the one before it in the same folder.
+cp "$ROOT/bench/README.md" README.md
+sh ./bench/readme.sh --readme README.md runs/ipc_bench-20000101-000001.csv "$PCSV" >/dev/null 2>&1
+sed -n '/^<!-- resultats: inici/,/^<!-- resultats: fi -->/p' README.md >section2
+check "readme.sh with an earlier run beside it: a section comparing the two, with the latency rows" \
+    sh -c "grep -q '^\*\*Dues execucions seguides\*\*' section2 && grep -qF -- '- A: runs/ipc_bench-20000101-000000.csv (' section2 &&
+           grep -q '^- latència, mateixa CPU: 1 de 8\$' section2 && [ \$(grep -c '^| latència |' section2) -eq $NL ]"
+check "readme.sh without an earlier run: no comparison" sh -c "! grep -q 'Dues execucions seguides' section"
+
 check "the tests wrote nothing into bench/results/" test "$(ls -A "$ROOT/bench/results" 2>/dev/null)" = "$before"
 done_testing

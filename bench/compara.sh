@@ -1,0 +1,88 @@
+#!/bin/sh
+# bench/compara.sh — do two runs agree? The median of every figure found in
+# both results files, side by side, with B/A; a figure whose larger value is
+# more than LIMIT % (10) above the smaller is marked. A figure is worth
+# quoting only when a second run gives it again. It measures nothing itself.
+#
+#   $ make bench IPC_BENCH_FLAGS=--quick && make bench IPC_BENCH_FLAGS=--quick
+#   $ sh bench/compara.sh                    (the two newest ipc_bench-*.csv)
+#   $ sh bench/compara.sh --limit 5 bench/results/ipc_bench-A.csv bench/results/ipc_bench-B.csv
+#
+# The output is a Markdown table, then how many figures of each kind agree.
+
+USAGE="compara.sh [--limit PERCENT] [A.csv B.csv]"
+ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 1
+LIMIT=10 A='' B=''
+
+usage_error() { echo "compara.sh: $1 (Ús: $USAGE)" >&2; exit 1; }
+while [ $# -gt 0 ]; do
+    case $1 in
+    -h) echo "Ús: $USAGE"
+        echo "Compara dues execucions de ipc_bench o de bench_pi.sh (per defecte, els dos ipc_bench-*.csv més nous de bench/results/)."
+        exit 0 ;;
+    --limit) [ $# -ge 2 ] || usage_error "falta el valor de --limit"
+        case $2 in '' | *[!0-9]*) usage_error "--limit '$2': no és un nombre enter" ;; esac
+        LIMIT=$2; shift ;;
+    -*) usage_error "opció desconeguda '$1'" ;;
+    *) if [ -z "$A" ]; then A=$1; elif [ -z "$B" ]; then B=$1; else usage_error "massa arguments"; fi ;;
+    esac
+    shift
+done
+if [ -z "$A" ]; then
+    # shellcheck disable=SC2012   # results files are named by ipc_bench: no odd characters
+    two=$(ls "$ROOT"/bench/results/ipc_bench-*.csv 2>/dev/null | sort | tail -n 2)
+    [ "$(echo "$two" | grep -c .)" -eq 2 ] ||
+        { echo "compara.sh: calen dos resultats a bench/results/ (executeu make bench dues vegades)" >&2; exit 1; }
+    A=$(echo "$two" | head -n 1) B=$(echo "$two" | tail -n 1)
+fi
+[ -n "$B" ] || usage_error "falta el segon fitxer"
+for f in "$A" "$B"; do
+    [ -r "$f" ] || { echo "compara.sh: no puc llegir $f" >&2; exit 1; }
+done
+
+LC_ALL=C awk -F, -v limit="$LIMIT" -v afile="${A#"$ROOT"/}" -v bfile="${B#"$ROOT"/}" '
+function num(v) { return v >= 100 ? sprintf("%.0f", v) : v >= 10 ? sprintf("%.1f", v) : v >= 1 ? sprintf("%.2f", v) : sprintf("%.3g", v) }
+function size(b) { return b == "" ? "" : b >= 1048576 ? b / 1048576 " MiB" : b >= 1024 ? b / 1024 " KiB" : b " B" }
+BEGIN {
+    SEC["latency"] = "latència"; SEC["bandwidth"] = "amplada de banda"; SEC["ceiling"] = "sostre (memcpy)"
+    SEC["syscall"] = "crida a sistema"; SEC["start"] = "engegar"; SEC["pi"] = "π"
+    PL["same-cpu"] = "mateixa CPU"; PL["one-process"] = "un procés"; PL["unpinned"] = "sense fixar"
+    PL["other-core"] = "CPUs diferents"; PL["smt-sibling"] = "CPUs diferents"; PL["different-cpus"] = "CPUs diferents"
+}
+FNR == 1 {
+    if ($1 != "date" || NF < 26 || NF > 27) { print "compara.sh: " FILENAME ": no és un CSV de ipc_bench o bench_pi" > "/dev/stderr"; bad = 1; exit 1 }
+    file++; next
+}
+{ id = $6 SUBSEP $7 SUBSEP $9 SUBSEP $12 SUBSEP $24 }
+file == 1 { if (!(id in VA)) { order[++n] = id; LABEL[id] = $8 ($6 == "pi" && $24 != "" ? ", N=" $24 : ""); PLACE[id] = $10; BYTES[id] = $12; S[id] = $6; P[id] = $9; U[id] = $14 }
+            VA[id] = $15; WHEN_A = $1; BUSY_A = $26; TOOL_A = $5; next }
+{ VB[id] = $15; WHEN_B = $1; BUSY_B = $26; TOOL_B = $5 }
+END {
+    if (bad) exit 1
+    if (TOOL_A != TOOL_B) { print "compara.sh: els fitxers són de " TOOL_A " i de " TOOL_B > "/dev/stderr"; exit 1 }
+    print "Cada xifra és la mediana de la seva fila; B/A, quantes vegades la de B és la de A. Amb ⚠, la"
+    print "més gran de les dues supera la més petita en més del " limit " %."
+    print ""
+    print "- A: " afile " (" WHEN_A ", CPU ocupada per altres programes en començar: " BUSY_A " %)"
+    print "- B: " bfile " (" WHEN_B ", CPU ocupada per altres programes en començar: " BUSY_B " %)"
+    print ""
+    print "| què | xifra | ubicació | mida | unitat | A | B | B/A |"
+    print "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    ns = split("latency bandwidth ceiling syscall start pi", secs, " ")
+    for (j = 1; j <= ns; j++) for (i = 1; i <= n; i++) {
+        id = order[i]
+        if (S[id] != secs[j] || !(id in VB) || VA[id] <= 0 || VB[id] <= 0) continue
+        r = VB[id] / VA[id]; big = r >= 1 ? r : 1 / r
+        ok = big <= 1 + limit / 100
+        g = SEC[S[id]] ", " PL[P[id]]
+        if (!(g in total)) groups[++ng] = g
+        total[g]++; agree[g] += ok
+        printf "| %s | %s | %s | %s | %s | %s | %s | %.2f%s |\n", SEC[S[id]], LABEL[id], PLACE[id], size(BYTES[id]), U[id], num(VA[id]), num(VB[id]), r, ok ? "" : " ⚠"
+    }
+    if (ng == 0) { print "compara.sh: cap xifra és als dos fitxers" > "/dev/stderr"; exit 1 }
+    print ""
+    print "Xifres que coincideixen dins del " limit " %:"
+    print ""
+    for (k = 1; k <= ng; k++)
+        print "- " groups[k] ": " agree[groups[k]] " de " total[groups[k]]
+}' "$A" "$B"
