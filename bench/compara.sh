@@ -54,7 +54,7 @@ FNR == 1 {
     file++; next
 }
 { id = $6 SUBSEP $7 SUBSEP $9 SUBSEP $12 SUBSEP $24 }
-file == 1 { if (!(id in VA)) { order[++n] = id; LABEL[id] = $8 ($6 == "pi" && $24 != "" ? ", N=" $24 : ""); PLACE[id] = $10; BYTES[id] = $12; S[id] = $6; P[id] = $9; U[id] = $14 }
+file == 1 { if (!(id in VA)) { order[++n] = id; LABEL[id] = $8 ($6 == "pi" && $24 != "" ? ", N=" $24 : ""); PLACE[id] = $10; BYTES[id] = $12; S[id] = $6; K[id] = $7; P[id] = $9; U[id] = $14 }
             VA[id] = $15; WHEN_A = $1; BUSY_A = $26; TOOL_A = $5; next }
 { VB[id] = $15; WHEN_B = $1; BUSY_B = $26; TOOL_B = $5 }
 END {
@@ -85,4 +85,14 @@ END {
     print ""
     for (k = 1; k <= ng; k++)
         print "- " groups[k] ": " agree[groups[k]] " de " total[groups[k]]
+    # Across CPUs, the busy-wait round trip is one cache line passed from CPU
+    # to CPU and back: where the CPUs sit changes it several times over (0.17
+    # against 0.62 us on a 2-vCPU VM whose host moved them), noise by far less.
+    for (i = 1; i <= n; i++) {
+        id = order[i]
+        if (S[id] != "latency" || K[id] != "mmap-spin" || P[id] == "same-cpu" || P[id] == "unpinned" || !(id in VB)) continue
+        r = VB[id] / VA[id]
+        if (r > 1.5 || r < 1 / 1.5)
+            printf "\nEntre CPUs, l\047anada i tornada de mmap amb espera activa (una línia de memòria cau que passa d\047una CPU a l\047altra i torna) ha anat de %s a %s µs: les dues CPUs no estaven igual de lluny l\047una de l\047altra en les dues execucions (en una màquina virtual, l\047amfitrió les pot moure), i les altres xifres entre CPUs no es poden comparar.\n", num(VA[id]), num(VB[id])
+    }
 }' "$A" "$B"

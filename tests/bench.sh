@@ -265,6 +265,14 @@ check "compara.sh --limit 30: every latency figure agrees; --limit 4: pipe's doe
     sh -c "sh ./bench/compara.sh --limit 30 '$CSV' runs/ipc_bench-20000101-000000.csv | grep -q '^- latència, mateixa CPU: 8 de 8\$' &&
            sh ./bench/compara.sh --limit 4 '$CSV' runs/ipc_bench-20000101-000000.csv | grep '^| latència | canonada (pipe) |' | grep -q '⚠'"
 check "compara.sh names both files and their dates" sh -c "grep -qF -- '- A: $CSV (' cmp.out && grep -qF -- '- B: runs/ipc_bench-20000101-000000.csv (' cmp.out"
+check "compara.sh: figures 1.25 times apart say nothing about where the CPUs sit" sh -c "! grep -q 'no estaven igual de lluny' cmp.out"
+if awk -F, '$6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" && $9 != "unpinned" { f = 1 } END { exit !f }' "$CSV"; then
+    awk -F, 'BEGIN { OFS = "," } $6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" { $15 *= 3 } { print }' "$CSV" >moved.csv
+    check "compara.sh: busy-wait across CPUs 3 times slower: it says the CPUs were not as close" \
+        sh -c "sh ./bench/compara.sh '$CSV' moved.csv | grep -q '^Entre CPUs, .* les dues CPUs no estaven igual de lluny'"
+else
+    skip "compara.sh: busy-wait across CPUs 3 times slower: it says the CPUs were not as close" "no run across two CPUs here"
+fi
 check "compara.sh -h prints usage" sh -c 'sh ./bench/compara.sh -h >h.out && grep -q "^Ús: compara.sh" h.out'
 expect_fail "compara.sh: files of two different tools" "els fitxers són de ipc_bench i de bench_pi" sh ./bench/compara.sh "$CSV" "$PCSV"
 expect_fail "compara.sh: a file that is not a results CSV" "no és un CSV de ipc_bench o bench_pi" sh ./bench/compara.sh bad_ipc_bench.csv "$CSV"
