@@ -265,6 +265,11 @@ check "compara.sh --limit 30: every latency figure agrees; --limit 4: pipe's doe
     sh -c "sh ./bench/compara.sh --limit 30 '$CSV' runs/ipc_bench-20000101-000000.csv | grep -q '^- latència, mateixa CPU: 8 de 8\$' &&
            sh ./bench/compara.sh --limit 4 '$CSV' runs/ipc_bench-20000101-000000.csv | grep '^| latència | canonada (pipe) |' | grep -q '⚠'"
 check "compara.sh names both files and their dates" sh -c "grep -qF -- '- A: $CSV (' cmp.out && grep -qF -- '- B: runs/ipc_bench-20000101-000000.csv (' cmp.out"
+check "compara.sh: the CPU itself (fwrite() of an int) unchanged: said, with no warning" \
+    sh -c "grep -q '^La CPU mateixa: fwrite() .* (B/A 1.00)\\.\$' cmp.out"
+awk -F, 'BEGIN { OFS = "," } $7 == "fwrite-int" { $15 *= 1.25 } { print }' "$CSV" >slower.csv
+check "compara.sh: fwrite() of an int 1.25 times slower: the machine was not as fast in both runs" \
+    sh -c "sh ./bench/compara.sh '$CSV' slower.csv | grep -q '^La CPU mateixa: .*(B/A 1.25): la màquina no anava igual de ràpid'"
 check "compara.sh: figures 1.25 times apart say nothing about where the CPUs sit" sh -c "! grep -q 'no estaven igual de lluny' cmp.out"
 if awk -F, '$6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" && $9 != "unpinned" { f = 1 } END { exit !f }' "$CSV"; then
     awk -F, 'BEGIN { OFS = "," } $6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" { $15 *= 3 } { print }' "$CSV" >moved.csv
