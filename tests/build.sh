@@ -26,7 +26,8 @@ cp "$ROOT/Makefile" copy/
 cp "$ROOT/include/ipc.h" copy/include/
 cp "$ROOT/signals/exemple_sigterm.c" copy/signals/
 t=signals/exemple_sigterm
-build() { make -C copy "$@" "$t" 2>&1; }
+# The caller's make flags (`make -s test` silences every command) are not ours.
+build() { MAKEFLAGS='' MFLAGS='' make -C copy "$@" "$t" 2>&1; }
 not_in() { ! grep -qF -- "$2" "$1"; }
 build CC="$CC" >b1.out
 check "make builds $t" test -x "copy/$t"
