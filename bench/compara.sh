@@ -60,6 +60,8 @@ file == 1 { if (!(id in VA)) { order[++n] = id; LABEL[id] = $8 ($6 == "pi" && $2
 END {
     if (bad) exit 1
     if (TOOL_A != TOOL_B) { print "compara.sh: els fitxers són de " TOOL_A " i de " TOOL_B > "/dev/stderr"; exit 1 }
+    for (i = 1; i <= n; i++) common += order[i] in VB
+    if (!common) { print "compara.sh: cap xifra és als dos fitxers" > "/dev/stderr"; exit 1 }
     print "Cada xifra és la mediana de la seva fila; B/A, quantes vegades la de B és la de A. Amb ⚠, la"
     print "més gran de les dues supera la més petita en més del " limit " %."
     print ""
@@ -79,7 +81,6 @@ END {
         total[g]++; agree[g] += ok
         printf "| %s | %s | %s | %s | %s | %s | %s | %.2f%s |\n", SEC[S[id]], LABEL[id], PLACE[id], size(BYTES[id]), U[id], num(VA[id]), num(VB[id]), r, ok ? "" : " ⚠"
     }
-    if (ng == 0) { print "compara.sh: cap xifra és als dos fitxers" > "/dev/stderr"; exit 1 }
     print ""
     print "Xifres que coincideixen dins del " limit " %:"
     print ""

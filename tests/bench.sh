@@ -281,6 +281,8 @@ fi
 check "compara.sh -h prints usage" sh -c 'sh ./bench/compara.sh -h >h.out && grep -q "^Ús: compara.sh" h.out'
 expect_fail "compara.sh: files of two different tools" "els fitxers són de ipc_bench i de bench_pi" sh ./bench/compara.sh "$CSV" "$PCSV"
 expect_fail "compara.sh: a file that is not a results CSV" "no és un CSV de ipc_bench o bench_pi" sh ./bench/compara.sh bad_ipc_bench.csv "$CSV"
+head -n 1 "$CSV" >empty.csv
+expect_fail "compara.sh: no figure in both files" "cap xifra és als dos fitxers" sh ./bench/compara.sh empty.csv empty.csv
 expect_fail "compara.sh: one file only" "falta el segon fitxer" sh ./bench/compara.sh "$CSV"
 expect_fail "compara.sh: --limit abc" "--limit 'abc': no és un nombre enter" sh ./bench/compara.sh --limit abc "$CSV" "$CSV"
 expect_fail "compara.sh: a file it cannot read" "no puc llegir no-such.csv" sh ./bench/compara.sh "$CSV" no-such.csv
