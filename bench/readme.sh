@@ -159,23 +159,28 @@ END {
 
 # Do the figures hold? The run before this one in the same folder, if any,
 # against this one (bench/compara.sh): how many figures of each kind agree
-# within 10 %, and the latency rows side by side.
+# within 10 %, and the latency rows side by side. Names are compared without
+# their folder, as written by ipc_bench (a date that sorts).
+dir=$(dirname "$IPC")
 # shellcheck disable=SC2012   # results files are named by ipc_bench: no odd characters
-PREV=$(ls "$(dirname "$IPC")"/ipc_bench-*.csv 2>/dev/null | LC_ALL=C sort | LC_ALL=C awk -v me="$IPC" '$0 < me' | tail -n 1)
+PREV=$(cd "$dir" && ls ipc_bench-*.csv 2>/dev/null | LC_ALL=C sort |
+       LC_ALL=C awk -v me="$(basename "$IPC")" '$0 < me' | tail -n 1)
+if [ -n "$PREV" ] && ! sh "$ROOT/bench/compara.sh" "$dir/$PREV" "$IPC" >"$TMP.cmp"; then
+    echo "readme.sh: no comparo amb $dir/$PREV (vegeu el missatge de compara.sh); el README no en diu res" >&2
+    PREV=
+fi
 if [ -n "$PREV" ]; then
-    sh "$ROOT/bench/compara.sh" "$PREV" "$IPC" >"$TMP.cmp" || { rm -f "$TMP.cmp"; exit 1; }
     {
         echo ""
         echo "**Dues execucions seguides**: cada xifra d'aquesta execució (B) contra la de l'anterior (A),"
         echo "amb \`sh bench/compara.sh\`. Una xifra que no es repeteix no és de la tècnica, sinó del moment."
         echo ""
-        sed -n '/^- A: /,/^- B: /p' "$TMP.cmp"
+        sed -n '1,/^- B: /p' "$TMP.cmp"
         echo ""
         sed -n '/^Xifres que coincideixen/,$p' "$TMP.cmp"
         echo ""
         grep -E '^\| (què|---|latència) ' "$TMP.cmp"
     } >>"$TMP"
-    rm -f "$TMP.cmp"
 fi
 printf '\n<!-- resultats: fi -->\n' >>"$TMP"
 

@@ -249,6 +249,7 @@ expect_fail "readme.sh: a file that is not a results CSV" "no és un CSV de ipc_
 # ---- compara.sh: do two runs agree? (made-up second runs: exact ratios) --------------
 mkdir runs
 cp "$CSV" runs/ipc_bench-20000101-000001.csv
+for f in 000000 000001; do cp "$SVG" runs/ipc_bench-20000101-$f.svg; done    # readme.sh copies the chart
 awk -F, 'BEGIN { OFS = "," } $6 == "latency" { $15 *= ($7 == "pipe" ? 1.05 : 1.25) } { print }' "$CSV" >runs/ipc_bench-20000101-000000.csv
 NL=$(awk -F, '$6 == "latency"' "$CSV" | wc -l) NBW=$(awk -F, '$6 == "bandwidth"' "$CSV" | wc -l)
 sh ./bench/compara.sh "$CSV" runs/ipc_bench-20000101-000000.csv >cmp.out 2>cmp.err
@@ -256,8 +257,8 @@ check "compara.sh A.csv B.csv: exit 0, nothing on stderr" sh -c "[ $? -eq 0 ] &&
 check "compara.sh: one table row per latency and bandwidth figure ($NL and $NBW)" \
     sh -c "[ \$(grep -c '^| latència |' cmp.out) -eq $NL ] && [ \$(grep -c '^| amplada de banda |' cmp.out) -eq $NBW ]"
 check "compara.sh: B/A of pipe latency is 1.05, unmarked; of FIFO latency 1.25, marked" \
-    sh -c "grep '^| latència | canonada (pipe) |' cmp.out | grep -q '| 1.05 |\$' && grep '^| latència | canonada amb nom (FIFO) |' cmp.out | grep -q '| 1.25 ⚠ |\$'"
-check "compara.sh: unchanged figures are 1.00, unmarked" sh -c "! grep '^| amplada de banda |' cmp.out | grep -v '| 1.00 |\$'"
+    sh -c "grep '^| latència | canonada (pipe) |' cmp.out | grep -q '| 1.050 |\$' && grep '^| latència | canonada amb nom (FIFO) |' cmp.out | grep -q '| 1.250 ⚠ |\$'"
+check "compara.sh: unchanged figures are 1.000, unmarked" sh -c "! grep '^| amplada de banda |' cmp.out | grep -v '| 1.000 |\$'"
 check "compara.sh: the summary counts 1 latency figure in 8 agreeing, per placement, and every bandwidth figure" \
     sh -c "grep '^- latència, ' cmp.out | grep -qv ': 1 de 8\$' && exit 1; grep -q '^- latència, mateixa CPU: 1 de 8\$' cmp.out &&
            ! grep '^- amplada de banda, ' cmp.out | grep -v ': \\([0-9]*\\) de \\1\$'"
@@ -266,10 +267,10 @@ check "compara.sh --limit 30: every latency figure agrees; --limit 4: pipe's doe
            sh ./bench/compara.sh --limit 4 '$CSV' runs/ipc_bench-20000101-000000.csv | grep '^| latència | canonada (pipe) |' | grep -q '⚠'"
 check "compara.sh names both files and their dates" sh -c "grep -qF -- '- A: $CSV (' cmp.out && grep -qF -- '- B: runs/ipc_bench-20000101-000000.csv (' cmp.out"
 check "compara.sh: the CPU itself (fwrite() of an int) unchanged: said, with no warning" \
-    sh -c "grep -q '^La CPU mateixa: fwrite() .* (B/A 1.00)\\.\$' cmp.out"
+    sh -c "grep -q '^La CPU mateixa: fwrite() .* (B/A 1.000)\\.\$' cmp.out"
 awk -F, 'BEGIN { OFS = "," } $7 == "fwrite-int" { $15 *= 1.25 } { print }' "$CSV" >slower.csv
 check "compara.sh: fwrite() of an int 1.25 times slower: the machine was not as fast in both runs" \
-    sh -c "sh ./bench/compara.sh '$CSV' slower.csv | grep -q '^La CPU mateixa: .*(B/A 1.25): la màquina no anava igual de ràpid'"
+    sh -c "sh ./bench/compara.sh '$CSV' slower.csv | grep -q '^La CPU mateixa: .*(B/A 1.250): la màquina no anava igual de ràpid'"
 check "compara.sh: figures 1.25 times apart say nothing about where the CPUs sit" sh -c "! grep -q 'no estaven igual de lluny' cmp.out"
 if awk -F, '$6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" && $9 != "unpinned" { f = 1 } END { exit !f }' "$CSV"; then
     awk -F, 'BEGIN { OFS = "," } $6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" { $15 *= 3 } { print }' "$CSV" >moved.csv
@@ -278,11 +279,20 @@ if awk -F, '$6 == "latency" && $7 == "mmap-spin" && $9 != "same-cpu" && $9 != "u
 else
     skip "compara.sh: busy-wait across CPUs 3 times slower: it says the CPUs were not as close" "no run across two CPUs here"
 fi
+awk -F, 'BEGIN { OFS = "," } $7 == "fwrite-int" || ($6 == "latency" && $7 == "pipe" && $9 == "same-cpu") { $15 = "" } { print }' "$CSV" >holes.csv
+check "compara.sh: figures without a value are left out and counted, not divided by" \
+    sh -c "sh ./bench/compara.sh '$CSV' holes.csv >holes.out 2>&1 && grep -q '^- no comparades (només en un dels fitxers, o sense valor): 2\$' holes.out &&
+           ! grep -q 'La CPU mateixa' holes.out && ! grep -q '^| latència | canonada (pipe) | mateixa' holes.out"
+awk -F, 'BEGIN { OFS = "," } $9 == "other-core" || $9 == "different-cpus" { $9 = "smt-sibling" } { print }' "$CSV" >sibling.csv
+check "compara.sh: two CPUs are two CPUs whatever the topology said in each run ($NL latency rows compared)" \
+    sh -c "sh ./bench/compara.sh '$CSV' sibling.csv >sibling.out && [ \$(grep -c '^| latència |' sibling.out) -eq $NL ] && ! grep -q 'no comparades' sibling.out"
+: >empty0.csv
+expect_fail "compara.sh: an empty file" "empty0.csv: és buit" sh ./bench/compara.sh empty0.csv "$CSV"
 check "compara.sh -h prints usage" sh -c 'sh ./bench/compara.sh -h >h.out && grep -q "^Ús: compara.sh" h.out'
 expect_fail "compara.sh: files of two different tools" "els fitxers són de ipc_bench i de bench_pi" sh ./bench/compara.sh "$CSV" "$PCSV"
 expect_fail "compara.sh: a file that is not a results CSV" "no és un CSV de ipc_bench o bench_pi" sh ./bench/compara.sh bad_ipc_bench.csv "$CSV"
 head -n 1 "$CSV" >empty.csv
-expect_fail "compara.sh: no figure in both files" "cap xifra és als dos fitxers" sh ./bench/compara.sh empty.csv empty.csv
+expect_fail "compara.sh: no figure in both files" "cap xifra no és als dos fitxers" sh ./bench/compara.sh empty.csv empty.csv
 expect_fail "compara.sh: one file only" "falta el segon fitxer" sh ./bench/compara.sh "$CSV"
 expect_fail "compara.sh: --limit abc" "--limit 'abc': no és un nombre enter" sh ./bench/compara.sh --limit abc "$CSV" "$CSV"
 expect_fail "compara.sh: a file it cannot read" "no puc llegir no-such.csv" sh ./bench/compara.sh "$CSV" no-such.csv
@@ -294,6 +304,16 @@ sed -n '/^<!-- resultats: inici/,/^<!-- resultats: fi -->/p' README.md >section2
 check "readme.sh with an earlier run beside it: a section comparing the two, with the latency rows" \
     sh -c "grep -q '^\*\*Dues execucions seguides\*\*' section2 && grep -qF -- '- A: runs/ipc_bench-20000101-000000.csv (' section2 &&
            grep -q '^- latència, mateixa CPU: 1 de 8\$' section2 && [ \$(grep -c '^| latència |' section2) -eq $NL ]"
+(cd runs && sh "$ROOT/bench/readme.sh" --readme ../README.md ipc_bench-20000101-000001.csv "../$PCSV" >/dev/null 2>&1)
+sed -n '/^<!-- resultats: inici/,/^<!-- resultats: fi -->/p' README.md >section3
+check "readme.sh given a bare file name: the earlier run is the one before it, not itself" \
+    sh -c "grep -qF -- '- A: ./ipc_bench-20000101-000000.csv (' section3 && grep -qF -- '- B: ipc_bench-20000101-000001.csv (' section3"
+(cd runs && sh "$ROOT/bench/readme.sh" --readme ../README.md ipc_bench-20000101-000000.csv "../$PCSV" >/dev/null 2>&1)
+check "readme.sh given the earliest run by a bare name: no comparison" sh -c "! grep -q 'Dues execucions seguides' README.md"
+cut -d, -f1-25 "$CSV" >runs/ipc_bench-19990101-000000.csv      # an old file of another shape
+sh ./bench/readme.sh --readme README.md runs/ipc_bench-20000101-000000.csv "$PCSV" >old.out 2>old.err
+check "readme.sh: an unreadable earlier run is skipped with a warning, the README still written" \
+    sh -c "[ $? -eq 0 ] && grep -q '^readme.sh: no comparo amb ' old.err && ! grep -q 'Dues execucions seguides' README.md && grep -q '^| canonada (pipe) |' README.md"
 check "readme.sh without an earlier run: no comparison" sh -c "! grep -q 'Dues execucions seguides' section"
 
 check "the tests wrote nothing into bench/results/" test "$(ls -A "$ROOT/bench/results" 2>/dev/null)" = "$before"
