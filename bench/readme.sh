@@ -10,7 +10,9 @@
 # bench/results/. It replaces what lies between the lines
 # "<!-- resultats: inici" and "<!-- resultats: fi -->" of the README (or of
 # the file named with --readme FITXER), and copies the SVG written beside
-# each CSV next to the README, as ipc_bench.svg and bench_pi.svg.
+# each CSV next to the README, as ipc_bench.svg and bench_pi.svg. When an
+# earlier ipc_bench-*.csv sits in the same folder, the section also says how
+# far this run agrees with it (bench/compara.sh).
 
 USAGE="readme.sh [--readme FITXER] [IPC_BENCH.csv] [BENCH_PI.csv]"
 ROOT=$(cd "$(dirname "$0")/.." && pwd) || exit 1

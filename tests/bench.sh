@@ -300,9 +300,10 @@ expect_fail "compara.sh: a file it cannot read" "no puc llegir no-such.csv" sh .
 # readme.sh compares the run with the one before it in the same folder.
 cp "$ROOT/bench/README.md" README.md
 sh ./bench/readme.sh --readme README.md runs/ipc_bench-20000101-000001.csv "$PCSV" >/dev/null 2>&1
+st=$?
 sed -n '/^<!-- resultats: inici/,/^<!-- resultats: fi -->/p' README.md >section2
-check "readme.sh with an earlier run beside it: a section comparing the two, with the latency rows" \
-    sh -c "grep -q '^\*\*Dues execucions seguides\*\*' section2 && grep -qF -- '- A: runs/ipc_bench-20000101-000000.csv (' section2 &&
+check "readme.sh with an earlier run beside it: exit 0, a section comparing the two, with the latency rows" \
+    sh -c "[ $st -eq 0 ] && grep -q '^\*\*Dues execucions seguides\*\*' section2 && grep -qF -- '- A: runs/ipc_bench-20000101-000000.csv (' section2 &&
            grep -q '^- latència, mateixa CPU: 1 de 8\$' section2 && [ \$(grep -c '^| latència |' section2) -eq $NL ]"
 (cd runs && sh "$ROOT/bench/readme.sh" --readme ../README.md ipc_bench-20000101-000001.csv "../$PCSV" >/dev/null 2>&1)
 sed -n '/^<!-- resultats: inici/,/^<!-- resultats: fi -->/p' README.md >section3
